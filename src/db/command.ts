@@ -1,0 +1,106 @@
+import type { Transaction } from 'kysely';
+import { canonicalJson, sha256 } from '../shared/canonical-json.js';
+import type { CommandContext } from '../shared/context.js';
+import { DomainError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { nowIso } from '../shared/time.js';
+import type { Executor, Schema } from './schema.js';
+import { isUniqueViolation, type Store } from './store.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  reason?: string | null | undefined;
+  details?: unknown;
+}
+
+export interface CommandOutcome<T> {
+  result: T;
+  audit: AuditEntry[];
+}
+
+export interface CommandResult<T> {
+  result: T;
+  /** True when an earlier request with the same Idempotency-Key produced this result. */
+  replayed: boolean;
+}
+
+/**
+ * The one way to change state: runs `work` in a write transaction together with its audit rows
+ * and, when the request carried an Idempotency-Key, the stored result that makes a retry return
+ * the first answer instead of doing the work twice.
+ */
+export async function runCommand<T>(
+  store: Store,
+  ctx: CommandContext,
+  operation: { name: string; input: unknown },
+  work: (trx: Transaction<Schema>) => Promise<CommandOutcome<T>>,
+): Promise<CommandResult<T>> {
+  const key = ctx.idempotencyKey;
+  const requestHash = key === undefined ? '' : sha256(`${operation.name}\n${canonicalJson(operation.input)}`);
+  try {
+    return await store.write(async (trx) => {
+      if (key !== undefined) {
+        const earlier = await findStored<T>(trx, ctx.actor.id, key, requestHash);
+        if (earlier) return earlier;
+      }
+      const outcome = await work(trx);
+      await writeAudit(trx, ctx, outcome.audit);
+      if (key !== undefined) await storeResult(trx, ctx.actor.id, key, requestHash, outcome.result);
+      return { result: outcome.result, replayed: false };
+    });
+  } catch (error) {
+    // Two requests with one key raced on PostgreSQL: the loser's work rolled back; answer with the winner's.
+    if (key !== undefined && isUniqueViolation(error)) {
+      const earlier = await findStored<T>(store.db, ctx.actor.id, key, requestHash);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}
+
+async function findStored<T>(db: Executor, actor: string, key: string, hash: string): Promise<CommandResult<T> | null> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'response'])
+    .where('actor', '=', actor)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== hash) {
+    throw new DomainError(
+      'idempotency-key-reuse',
+      `Idempotency-Key '${key}' was already used for a different request`,
+    );
+  }
+  return { result: JSON.parse(row.response) as T, replayed: true };
+}
+
+async function storeResult(db: Executor, actor: string, key: string, hash: string, result: unknown): Promise<void> {
+  await db
+    .insertInto('idempotency_keys')
+    .values({ actor, key, request_hash: hash, response: JSON.stringify(result), created_at: nowIso() })
+    .execute();
+}
+
+async function writeAudit(db: Executor, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const at = nowIso();
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        id: newId(),
+        actor: ctx.actor.id,
+        actor_name: ctx.actor.name,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        reason: e.reason ?? null,
+        details: e.details === undefined ? null : JSON.stringify(e.details),
+        at,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,20 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { ledgerMigration } from './migrations/0001-ledger.js';
+import type { Dialect, Store } from './store.js';
+
+/** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-ledger': ledgerMigration(dialect),
+  };
+}
+
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations(store.dialect) },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,78 @@
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from './config.js';
+import { GroupCommitter } from './group-commit.js';
+import type { Schema } from './schema.js';
+import { openSqlite } from './sqlite-driver.js';
+
+export type Dialect = DatabaseConfig['dialect'];
+
+/** The database handle every service receives. */
+export interface Store {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Schema>;
+  /**
+   * Runs `work` as one atomic write. On SQLite, writes arriving together share a commit;
+   * on PostgreSQL, a transaction that hits a deadlock or serialization failure is retried.
+   */
+  write<T>(work: (trx: Transaction<Schema>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openStore(config: DatabaseConfig): Store {
+  return config.dialect === 'sqlite' ? openSqliteStore(config.path) : openPostgresStore(config.url);
+}
+
+function openSqliteStore(path: string): Store {
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
+  const committer = new GroupCommitter(db);
+  return {
+    dialect: 'sqlite',
+    db,
+    write: (work) => committer.run(work),
+    close: () => db.destroy(),
+  };
+}
+
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 8;
+
+/** int8 and integral numeric values become numbers, refusing any that would lose exactness. */
+function parseExactInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`integer ${text} is outside the exact range`);
+  return value;
+}
+pg.types.setTypeParser(pg.types.builtins.INT8, parseExactInteger);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseExactInteger);
+
+function openPostgresStore(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: 'postgres',
+    db,
+    async write(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(work);
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        }
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
+}
+
+/** True when the error is a unique-constraint violation on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,56 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createAuthenticator } from '../access/api-key-service.js';
+import type { Store } from '../db/store.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './problem.js';
+import type { Api } from './respond.js';
+import { itemRoutes } from './routes/items-routes.js';
+import { locationRoutes } from './routes/locations-routes.js';
+import { movementRoutes, operationRoutes, transferRoutes } from './routes/movements-routes.js';
+import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
+import { systemRoutes } from './routes/system-routes.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface AppOptions {
+  store: Store;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Assembles the HTTP server: zod schemas validate requests and document them (OpenAPI 3.1 at
+ * /api/openapi.json, browsable at /api/docs); every error leaves as problem+json.
+ */
+export async function buildApp({ store, logger = false }: AppOptions): Promise<Api> {
+  const app = Fastify({ logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 8 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are typed against the same schemas at compile time; re-validating each one at run time would only cost speed.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type('application/problem+json').send({ type: '/problems/not-found', title: 'Not found', status: 404, detail: `no route ${request.method} ${request.url}` }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Stockroom API', version: API_VERSION, description: 'Inventory on a double-entry stock ledger. Quantities and money are exact decimal text. Send the API key as `Authorization: Bearer <key>`; every POST accepts an `Idempotency-Key` header.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, createAuthenticator(store.db));
+  const deps = { store };
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes]) {
+    routes(app, deps);
+  }
+  return app;
+}

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { BalanceRow, Executor } from '../db/schema.js';
+
+/**
+ * Balance rows are a cache of the ledger, changed only in the transaction that writes the
+ * movement. Every guarded change is one conditional statement, so the check and the write can
+ * never be split by another client.
+ */
+
+/** Takes `quantity` off available stock (on hand − reserved); false when not enough is there. */
+export async function debitAvailable(db: Executor, itemId: string, locationId: string, quantity: number): Promise<boolean> {
+  const result = await db
+    .updateTable('balances')
+    .set({ on_hand: sql`on_hand - ${quantity}` })
+    .where('item_id', '=', itemId)
+    .where('location_id', '=', locationId)
+    .where(sql<boolean>`on_hand - reserved >= ${quantity}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Ships stock that a reservation held: on hand and reserved fall together. */
+export async function debitReserved(db: Executor, itemId: string, locationId: string, quantity: number): Promise<boolean> {
+  const result = await db
+    .updateTable('balances')
+    .set({ on_hand: sql`on_hand - ${quantity}`, reserved: sql`reserved - ${quantity}` })
+    .where('item_id', '=', itemId)
+    .where('location_id', '=', locationId)
+    .where('reserved', '>=', quantity)
+    .where('on_hand', '>=', quantity)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Adds a signed amount to on hand, creating the row if needed (no guard: credits, virtual locations). */
+export async function addOnHand(db: Executor, itemId: string, locationId: string, delta: number): Promise<void> {
+  await db
+    .insertInto('balances')
+    .values({ item_id: itemId, location_id: locationId, on_hand: delta, reserved: 0 })
+    .onConflict((oc) => oc.columns(['item_id', 'location_id']).doUpdateSet({ on_hand: sql`balances.on_hand + excluded.on_hand` }))
+    .execute();
+}
+
+/** Holds `quantity` of available stock; false when not enough is available. */
+export async function reserveAvailable(db: Executor, itemId: string, locationId: string, quantity: number): Promise<boolean> {
+  const result = await db
+    .updateTable('balances')
+    .set({ reserved: sql`reserved + ${quantity}` })
+    .where('item_id', '=', itemId)
+    .where('location_id', '=', locationId)
+    .where(sql<boolean>`on_hand - reserved >= ${quantity}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseReserved(db: Executor, itemId: string, locationId: string, quantity: number): Promise<void> {
+  await db
+    .updateTable('balances')
+    .set({ reserved: sql`reserved - ${quantity}` })
+    .where('item_id', '=', itemId)
+    .where('location_id', '=', locationId)
+    .execute();
+}
+
+export async function getBalance(db: Executor, itemId: string, locationId: string): Promise<BalanceRow> {
+  const row = await db.selectFrom('balances').selectAll().where('item_id', '=', itemId).where('location_id', '=', locationId).executeTakeFirst();
+  return row ?? { item_id: itemId, location_id: locationId, on_hand: 0, reserved: 0 };
+}
+
+export async function hasStockAt(db: Executor, locationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('balances')
+    .select('item_id')
+    .where('location_id', '=', locationId)
+    .where((eb) => eb.or([eb('on_hand', '<>', 0), eb('reserved', '<>', 0)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface BalanceFilter {
+  itemIds?: readonly string[] | undefined;
+  locationIds?: readonly string[] | undefined;
+  /** Key of the last row of the previous page: `itemId \u0000 locationId`. */
+  after?: { itemId: string; locationId: string } | undefined;
+  nonZeroOnly?: boolean | undefined;
+  limit?: number | undefined;
+}
+
+export async function listBalanceRows(db: Executor, filter: BalanceFilter): Promise<BalanceRow[]> {
+  let query = db.selectFrom('balances').selectAll();
+  if (filter.itemIds) query = query.where('item_id', 'in', filter.itemIds.length ? filter.itemIds : ['']);
+  if (filter.locationIds) query = query.where('location_id', 'in', filter.locationIds.length ? filter.locationIds : ['']);
+  if (filter.nonZeroOnly) query = query.where((eb) => eb.or([eb('on_hand', '<>', 0), eb('reserved', '<>', 0)]));
+  const after = filter.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('item_id', '>', after.itemId), eb.and([eb('item_id', '=', after.itemId), eb('location_id', '>', after.locationId)])]),
+    );
+  }
+  query = query.orderBy('item_id').orderBy('location_id');
+  if (filter.limit !== undefined) query = query.limit(filter.limit + 1);
+  return query.execute();
+}
+
+/**
+ * Reads a balance and, on PostgreSQL, locks its row until the transaction ends, so a count
+ * ("set to what was counted") cannot interleave with a concurrent movement. SQLite has one writer.
+ */
+export async function getBalanceForUpdate(db: Executor, dialect: 'sqlite' | 'postgres', itemId: string, locationId: string): Promise<BalanceRow> {
+  let query = db.selectFrom('balances').selectAll().where('item_id', '=', itemId).where('location_id', '=', locationId);
+  if (dialect === 'postgres') query = query.forUpdate();
+  return (await query.executeTakeFirst()) ?? { item_id: itemId, location_id: locationId, on_hand: 0, reserved: 0 };
+}

@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Executor, MovementRow, NewMovementRow } from '../db/schema.js';
+
+export async function insertMovementRows(db: Executor, rows: NewMovementRow[]): Promise<MovementRow[]> {
+  if (rows.length === 0) return [];
+  return db.insertInto('movements').values(rows).returningAll().execute();
+}
+
+export async function findMovementById(db: Executor, id: string): Promise<MovementRow | undefined> {
+  return db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findReversalOf(db: Executor, id: string): Promise<MovementRow | undefined> {
+  return db.selectFrom('movements').selectAll().where('reverses_id', '=', id).executeTakeFirst();
+}
+
+export interface MovementFilter {
+  itemId?: string | undefined;
+  /** Movements into or out of any of these locations. */
+  locationIds?: readonly string[] | undefined;
+  kind?: string | undefined;
+  documentType?: string | undefined;
+  documentId?: string | undefined;
+  postingId?: string | undefined;
+  actor?: string | undefined;
+  occurredFrom?: string | undefined;
+  occurredTo?: string | undefined;
+  /** Newest first (default) pages downwards from this sequence number; oldest first pages upwards. */
+  afterSeq?: number | undefined;
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
+export async function listMovementRows(db: Executor, filter: MovementFilter): Promise<MovementRow[]> {
+  let query = db.selectFrom('movements').selectAll();
+  if (filter.itemId) query = query.where('item_id', '=', filter.itemId);
+  const locations = filter.locationIds;
+  if (locations) {
+    const ids = locations.length ? locations : [''];
+    query = query.where((eb) => eb.or([eb('from_location_id', 'in', ids), eb('to_location_id', 'in', ids)]));
+  }
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.documentType) query = query.where('document_type', '=', filter.documentType);
+  if (filter.documentId) query = query.where('document_id', '=', filter.documentId);
+  if (filter.postingId) query = query.where('posting_id', '=', filter.postingId);
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.occurredFrom) query = query.where('occurred_at', '>=', filter.occurredFrom);
+  if (filter.occurredTo) query = query.where('occurred_at', '<', filter.occurredTo);
+  if (filter.afterSeq !== undefined) query = query.where('seq', filter.order === 'desc' ? '<' : '>', filter.afterSeq);
+  return query.orderBy('seq', filter.order).limit(filter.limit + 1).execute();
+}
+
+export interface NetQuantityRow {
+  item_id: string;
+  location_id: string;
+  on_hand: number;
+}
+
+/**
+ * On hand per item × location replayed from the ledger: what went in minus what went out,
+ * counting only movements that occurred before `asOf` when given.
+ */
+export async function replayOnHand(db: Executor, options: { itemIds?: readonly string[]; asOf?: string } = {}): Promise<NetQuantityRow[]> {
+  const side = (column: 'to_location_id' | 'from_location_id', sign: 1 | -1) => {
+    let q = db
+      .selectFrom('movements')
+      .select(['item_id', sql<string>`${sql.ref(column)}`.as('location_id'), sql<number>`cast(sum(quantity) * ${sign} as bigint)`.as('qty')]);
+    if (options.itemIds) q = q.where('item_id', 'in', options.itemIds.length ? options.itemIds : ['']);
+    if (options.asOf) q = q.where('occurred_at', '<=', options.asOf);
+    return q.groupBy(['item_id', column]);
+  };
+  const rows = await db
+    .selectFrom(side('to_location_id', 1).unionAll(side('from_location_id', -1)).as('sides'))
+    .select(['item_id', 'location_id', sql<number>`cast(sum(qty) as bigint)`.as('on_hand')])
+    .groupBy(['item_id', 'location_id'])
+    .orderBy('item_id')
+    .orderBy('location_id')
+    .execute();
+  return rows;
+}

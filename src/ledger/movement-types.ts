@@ -1,0 +1,52 @@
+/** Kinds of movement. The ledger treats them alike; they say why stock moved. */
+export const MOVEMENT_KINDS = [
+  'receipt', 'shipment', 'transfer', 'transfer_out', 'transfer_in', 'adjustment',
+  'reversal', 'move', 'production', 'consumption', 'return', 'scrap',
+] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+/** A location as the posting rules see it. */
+export interface PostingLocation {
+  id: string;
+  mayGoNegative: boolean;
+}
+
+/** A movement ready to post: references resolved, quantity scaled to an integer. */
+export interface MovementDraft {
+  itemId: string;
+  quantity: number;
+  from: PostingLocation;
+  to: PostingLocation;
+  kind: MovementKind;
+  unitCost?: number | null | undefined;
+  reasonCode?: string | null | undefined;
+  documentType?: string | null | undefined;
+  documentId?: string | null | undefined;
+  reference?: string | null | undefined;
+  reversesId?: string | null | undefined;
+  note?: string | null | undefined;
+  occurredAt: string;
+  /** Set when the stock leaving `from` was held by a reservation being consumed. */
+  fromReserved?: boolean | undefined;
+  /** Request field to blame when this movement cannot be posted, e.g. `/lines/2/quantity`. */
+  path: string;
+  /** Names for messages only: the ledger itself works on ids. */
+  display: { sku: string; decimals: number; fromCode: string };
+}
+
+export interface PostingMeta {
+  postingId: string;
+  actor: string;
+  actorName: string;
+  idempotencyKey: string | null;
+  recordedAt: string;
+}
+
+/** One line that could not be posted, as reported in an insufficient-stock problem. */
+export interface Shortfall {
+  path: string;
+  item: string;
+  location: string;
+  requested: string;
+  available: string;
+}

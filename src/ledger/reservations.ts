@@ -1,0 +1,70 @@
+import type { Executor, ReservationRow } from '../db/schema.js';
+import { newId } from '../shared/ids.js';
+import { formatScaled } from '../shared/quantity.js';
+import { getBalance, releaseReserved, reserveAvailable } from './balance-repository.js';
+import { insufficientStock } from './posting.js';
+import * as repo from './reservation-repository.js';
+
+export interface HoldRequest {
+  itemId: string;
+  locationId: string;
+  quantity: number;
+  expiresAt: string | null;
+  reference: string | null;
+  actor: string;
+  now: string;
+  path: string;
+  display: { sku: string; decimals: number; locationCode: string };
+}
+
+/**
+ * Holds stock for an order. Check and take are one conditional UPDATE, so concurrent holds on
+ * the last units can never together exceed what is available. Holds whose expiry has passed are
+ * released first when they stand in the way, so a lapsed checkout never blocks a real sale.
+ */
+export async function holdStock(db: Executor, request: HoldRequest): Promise<ReservationRow> {
+  const { itemId, locationId, quantity } = request;
+  let taken = await reserveAvailable(db, itemId, locationId, quantity);
+  if (!taken && (await releaseExpiredHolds(db, request.now, { itemId, limit: 1000 })) > 0) {
+    taken = await reserveAvailable(db, itemId, locationId, quantity);
+  }
+  if (!taken) {
+    const balance = await getBalance(db, itemId, locationId);
+    const { sku, decimals, locationCode } = request.display;
+    throw insufficientStock([{
+      path: request.path, item: sku, location: locationCode,
+      requested: formatScaled(quantity, decimals),
+      available: formatScaled(Math.max(0, balance.on_hand - balance.reserved), decimals),
+    }]);
+  }
+  const row: ReservationRow = {
+    id: newId(), item_id: itemId, location_id: locationId, quantity, status: 'active',
+    expires_at: request.expiresAt, reference: request.reference, actor: request.actor, created_at: request.now, closed_at: null,
+  };
+  await repo.insertReservation(db, row);
+  return row;
+}
+
+/** Gives held stock back. False when the reservation was no longer active (someone else closed it). */
+export async function releaseHold(db: Executor, reservation: ReservationRow, status: 'released' | 'expired', now: string): Promise<boolean> {
+  const won = await repo.shrinkActiveReservation(db, reservation.id, reservation.quantity, status, now);
+  if (won) await releaseReserved(db, reservation.item_id, reservation.location_id, reservation.quantity);
+  return won;
+}
+
+/**
+ * Marks `quantity` of a hold as used; the caller posts the matching movement with `fromReserved`,
+ * which takes the units off both on hand and reserved. A partial use keeps the rest held.
+ */
+export async function useHold(db: Executor, reservation: ReservationRow, quantity: number, now: string): Promise<boolean> {
+  const closeAs = quantity === reservation.quantity ? 'consumed' : null;
+  return repo.shrinkActiveReservation(db, reservation.id, quantity, closeAs, now);
+}
+
+/** Releases holds whose expiry has passed; safe to run from several processes at once. */
+export async function releaseExpiredHolds(db: Executor, now: string, filter: { itemId?: string; limit: number }): Promise<number> {
+  const expired = await repo.listExpiredReservations(db, now, filter);
+  let released = 0;
+  for (const reservation of expired) if (await releaseHold(db, reservation, 'expired', now)) released++;
+  return released;
+}

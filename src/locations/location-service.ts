@@ -1,0 +1,156 @@
+import { runCommand, type CommandResult } from '../db/command.js';
+import type { Executor, LocationKind, LocationRow, VirtualKind } from '../db/schema.js';
+import { isUniqueViolation, type Store } from '../db/store.js';
+import { hasStockAt } from '../ledger/balance-repository.js';
+import type { CommandContext } from '../shared/context.js';
+import { DomainError, invalidField, notFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { nowIso } from '../shared/time.js';
+import { mayGoNegative, parentProblem } from './location-rules.js';
+import * as repo from './location-repository.js';
+import type { Location, LocationChanges, LocationNode, LocationRef, NewLocation } from './location-types.js';
+
+export async function createLocation(store: Store, ctx: CommandContext, input: NewLocation): Promise<CommandResult<Location>> {
+  return runCommand(store, ctx, { name: 'location.create', input }, async (trx) => {
+    const parent = input.parent === undefined || input.parent === null ? null : await requireLocation(trx, input.parent, '/parent');
+    const problem = parentProblem(input.kind, parent?.kind ?? null);
+    if (problem) throw invalidField('/parent', problem);
+    const id = newId();
+    const now = nowIso();
+    const virtualKind: VirtualKind | null = input.kind === 'virtual' ? (parent?.virtual_kind ?? null) : null;
+    if (input.kind === 'virtual' && virtualKind === null) throw invalidField('/parent', 'a virtual location must sit under one of the built-in virtual locations');
+    try {
+      await repo.insertLocation(trx, {
+        id, code: input.code, name: input.name, kind: input.kind, virtual_kind: virtualKind, parent_id: parent?.id ?? null,
+        site_id: input.kind === 'site' ? id : (parent?.site_id ?? null),
+        sellable: input.kind === 'virtual' ? 0 : (input.sellable ?? parent?.sellable ?? 1) ? 1 : 0,
+        allow_negative: input.kind === 'virtual' || input.allowNegative ? 1 : 0,
+        archived_at: null, created_at: now, updated_at: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('conflict', `location code '${input.code}' is taken`, [{ path: '/code', message: 'code is taken' }]);
+      throw error;
+    }
+    return { result: await getLocation(trx, id), audit: [{ action: 'location.created', entityType: 'location', entityId: id, details: { code: input.code } }] };
+  });
+}
+
+export async function updateLocation(store: Store, ctx: CommandContext, ref: string, changes: LocationChanges): Promise<CommandResult<Location>> {
+  return runCommand(store, ctx, { name: `location.update:${ref}`, input: changes }, async (trx) => {
+    const row = await requireLocation(trx, ref);
+    if (row.kind === 'virtual' && (changes.sellable !== undefined || changes.allowNegative !== undefined)) {
+      throw invalidField(changes.sellable !== undefined ? '/sellable' : '/allowNegative', 'virtual locations are never sellable and may always go negative');
+    }
+    await repo.updateLocationRow(trx, row.id, {
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.sellable !== undefined && { sellable: changes.sellable ? 1 : 0 }),
+      ...(changes.allowNegative !== undefined && { allow_negative: changes.allowNegative ? 1 : 0 }),
+      updated_at: nowIso(),
+    });
+    return { result: await getLocation(trx, row.id), audit: [{ action: 'location.updated', entityType: 'location', entityId: row.id, details: changes }] };
+  });
+}
+
+/** A location can be archived only when nothing is in it and nothing sits under it. */
+export async function archiveLocation(store: Store, ctx: CommandContext, ref: string): Promise<CommandResult<Location>> {
+  return runCommand(store, ctx, { name: `location.archive:${ref}`, input: {} }, async (trx) => {
+    const row = await requireLocation(trx, ref);
+    if (row.kind === 'virtual' && row.parent_id === null) throw new DomainError('rule-violation', 'built-in virtual locations cannot be archived');
+    if (await hasStockAt(trx, row.id)) throw new DomainError('rule-violation', `location '${row.code}' still holds or reserves stock`);
+    if ((await repo.countChildren(trx, row.id)) > 0) throw new DomainError('rule-violation', `location '${row.code}' still has child locations`);
+    await repo.updateLocationRow(trx, row.id, { archived_at: nowIso(), updated_at: nowIso() });
+    return { result: await getLocation(trx, row.id), audit: [{ action: 'location.archived', entityType: 'location', entityId: row.id }] };
+  });
+}
+
+export async function getLocation(db: Executor, ref: string): Promise<Location> {
+  return toLocation(await requireLocation(db, ref));
+}
+
+export interface ListLocationsQuery {
+  kind?: LocationKind | undefined;
+  parent?: string | undefined;
+  site?: string | undefined;
+  includeArchived?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export async function listLocations(db: Executor, query: ListLocationsQuery): Promise<Page<Location>> {
+  const parentId = query.parent === undefined ? undefined : (await requireLocation(db, query.parent, '/parent')).id;
+  const siteId = query.site === undefined ? undefined : (await requireLocation(db, query.site, '/site')).id;
+  const afterCode = query.cursor === undefined ? undefined : decodeCursor<string>(query.cursor, 'string');
+  const rows = await repo.listLocationRows(db, { ...query, parentId, siteId, afterCode });
+  return toPage(rows, query.limit, (r) => r.code, toLocation);
+}
+
+/** Sites with their zones and bins nested, optionally for one site only. */
+export async function locationTree(db: Executor, siteRef?: string): Promise<LocationNode[]> {
+  const siteId = siteRef === undefined ? undefined : (await requireLocation(db, siteRef, '/site')).site_id ?? undefined;
+  const rows = await repo.listPhysicalLocations(db, siteId);
+  const nodes = new Map(rows.map((r) => [r.id, { ...toLocation(r), children: [] as LocationNode[] }]));
+  const roots: LocationNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** Resolves location references (id or code) for an operation, reporting each bad one at its field. */
+export async function resolveLocationRefs(db: Executor, refs: Array<{ ref: string; path: string }>): Promise<Map<string, LocationRef>> {
+  const rows = await repo.findLocationsByRefs(db, [...new Set(refs.map((r) => r.ref))]);
+  const byRef = new Map<string, LocationRef>();
+  for (const row of rows) byRef.set(row.code, toRef(row));
+  for (const row of rows) byRef.set(row.id, toRef(row));
+  const errors = refs.flatMap(({ ref, path }) => {
+    const location = byRef.get(ref);
+    if (!location) return [{ path, message: `location '${ref}' does not exist` }];
+    if (location.archived) return [{ path, message: `location '${ref}' is archived` }];
+    return [];
+  });
+  if (errors.length > 0) throw new DomainError('validation', errors.map((e) => e.message).join('; '), errors);
+  return byRef;
+}
+
+export async function locationRefsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, LocationRef>> {
+  const rows = await repo.findLocationsByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, toRef(r)]));
+}
+
+/** The location and everything nested under it: a site's movements include its zones' and bins'. */
+export async function locationIdsWithin(db: Executor, ref: string): Promise<string[]> {
+  const root = await requireLocation(db, ref, '/location');
+  const candidates = root.kind === 'virtual' ? await repo.listVirtualLocations(db) : await repo.listPhysicalLocations(db, root.site_id ?? undefined);
+  const ids = [root.id];
+  for (let i = 0; i < ids.length; i++) {
+    for (const c of candidates) if (c.parent_id === ids[i]) ids.push(c.id);
+  }
+  return ids;
+}
+
+export async function physicalLocations(db: Executor, siteId?: string): Promise<LocationRef[]> {
+  return (await repo.listPhysicalLocations(db, siteId)).map(toRef);
+}
+
+function toRef(row: LocationRow): LocationRef {
+  return {
+    id: row.id, code: row.code, name: row.name, kind: row.kind, virtualKind: row.virtual_kind, siteId: row.site_id,
+    sellable: row.sellable === 1, mayGoNegative: mayGoNegative(row), archived: row.archived_at !== null,
+  };
+}
+
+function toLocation(row: LocationRow): Location {
+  return {
+    id: row.id, code: row.code, name: row.name, kind: row.kind, virtualKind: row.virtual_kind, parentId: row.parent_id,
+    siteId: row.site_id, sellable: row.sellable === 1, allowNegative: row.allow_negative === 1,
+    archived: row.archived_at !== null, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+async function requireLocation(db: Executor, ref: string, path?: string): Promise<LocationRow> {
+  const row = await repo.findLocationByRef(db, ref);
+  if (!row) throw notFound('location', ref, path);
+  return row;
+}

@@ -1,0 +1,54 @@
+import { itemRefsByIds } from '../catalog/item-service.js';
+import type { Executor, MovementRow } from '../db/schema.js';
+import { locationRefsByIds } from '../locations/location-service.js';
+import { formatCost } from '../shared/money.js';
+import { formatScaled } from '../shared/quantity.js';
+
+/** A movement as the API shows it. */
+export interface Movement {
+  id: string;
+  seq: number;
+  postingId: string;
+  kind: string;
+  item: { id: string; sku: string };
+  quantity: string;
+  from: { id: string; code: string };
+  to: { id: string; code: string };
+  unitCost: string | null;
+  reasonCode: string | null;
+  document: { type: string; id: string } | null;
+  reference: string | null;
+  reversesId: string | null;
+  note: string | null;
+  actor: { id: string; name: string };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export interface Names {
+  items: Map<string, { id: string; sku: string; decimals: number }>;
+  locations: Map<string, { id: string; code: string }>;
+}
+
+export function toMovement(row: MovementRow, names: Names): Movement {
+  const item = names.items.get(row.item_id) ?? { id: row.item_id, sku: row.item_id, decimals: 0 };
+  const location = (id: string) => ({ id, code: names.locations.get(id)?.code ?? id });
+  return {
+    id: row.id, seq: Number(row.seq), postingId: row.posting_id, kind: row.kind,
+    item: { id: item.id, sku: item.sku }, quantity: formatScaled(Number(row.quantity), item.decimals),
+    from: location(row.from_location_id), to: location(row.to_location_id),
+    unitCost: formatCost(row.unit_cost === null ? null : Number(row.unit_cost)), reasonCode: row.reason_code,
+    document: row.document_type && row.document_id ? { type: row.document_type, id: row.document_id } : null,
+    reference: row.reference, reversesId: row.reverses_id, note: row.note,
+    actor: { id: row.actor, name: row.actor_name }, occurredAt: row.occurred_at, recordedAt: row.recorded_at,
+  };
+}
+
+/** Looks up the names the rows refer to, then shapes them. */
+export async function toMovements(db: Executor, rows: MovementRow[]): Promise<Movement[]> {
+  const [items, locations] = await Promise.all([
+    itemRefsByIds(db, rows.map((r) => r.item_id)),
+    locationRefsByIds(db, rows.flatMap((r) => [r.from_location_id, r.to_location_id])),
+  ]);
+  return rows.map((r) => toMovement(r, { items, locations }));
+}

@@ -1,0 +1,138 @@
+import { runCommand, type CommandResult } from '../db/command.js';
+import type { Executor } from '../db/schema.js';
+import { isUniqueViolation, type Store } from '../db/store.js';
+import { findMovementById, listMovementRows } from '../ledger/movement-repository.js';
+import { postMovements } from '../ledger/posting.js';
+import type { MovementDraft } from '../ledger/movement-types.js';
+import type { CommandContext } from '../shared/context.js';
+import { DomainError, invalidField, notFound } from '../shared/errors.js';
+import { parseCost } from '../shared/money.js';
+import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { parsePositiveScaled } from '../shared/quantity.js';
+import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
+import { requireReasonCode } from '../counting/reason-codes.js';
+import { getItem, resolveItemRefs } from '../catalog/item-service.js';
+import { locationIdsWithin, resolveLocationRefs } from '../locations/location-service.js';
+import { toMovement, toMovements, type Movement } from './movement-dto.js';
+import type { MovementInput, PostingResult } from './operation-types.js';
+import { draft, postingMeta, Resolved, resolveRefs } from './refs.js';
+
+export const MAX_BATCH = 1000;
+
+/**
+ * Posts movements between any two locations, all or nothing. This is the general entry to the
+ * ledger; receive, ship, transfer and adjust are shortcuts that fill in the locations and kinds.
+ */
+export async function postMovementBatch(store: Store, ctx: CommandContext, inputs: MovementInput[], basePath = '/movements'): Promise<CommandResult<PostingResult<Movement>>> {
+  if (inputs.length === 0 || inputs.length > MAX_BATCH) throw invalidField(basePath, `a batch holds 1 to ${MAX_BATCH} movements`);
+  return runCommand(store, ctx, { name: 'movements.post', input: inputs }, async (trx) => {
+    const now = nowIso();
+    const pathOf = (i: number) => (basePath === '' ? '' : `${basePath}/${i}`);
+    const resolved = await resolveRefs(
+      trx,
+      inputs.map((m, i) => ({ ref: m.item, path: `${pathOf(i)}/item` })),
+      inputs.flatMap((m, i) => [{ ref: m.from, path: `${pathOf(i)}/from` }, { ref: m.to, path: `${pathOf(i)}/to` }]),
+    );
+    const drafts: MovementDraft[] = [];
+    for (const [i, m] of inputs.entries()) {
+      const path = pathOf(i);
+      if (m.kind === 'adjustment' || m.reasonCode !== undefined) {
+        if (m.reasonCode === undefined) throw invalidField(`${path}/reasonCode`, 'an adjustment needs a reason code');
+        await requireReasonCode(trx, m.reasonCode, `${path}/reasonCode`);
+      }
+      drafts.push(movementDraft(resolved, m, path, now));
+    }
+    const meta = postingMeta(ctx, now);
+    const rows = await postMovements(trx, drafts, meta);
+    const movements = rows.map((r) => toMovement(r, resolved.names()));
+    return {
+      result: { postingId: meta.postingId, movements },
+      audit: [{ action: 'movements.posted', entityType: 'posting', entityId: meta.postingId, details: { count: rows.length } }],
+    };
+  });
+}
+
+function movementDraft(resolved: Resolved, m: MovementInput, path: string, now: string): MovementDraft {
+  const item = resolved.item(m.item);
+  return draft(
+    resolved,
+    { item: m.item, quantity: parsePositiveScaled(m.quantity, item.decimals, `${path}/quantity`), from: m.from, to: m.to, path: `${path}/quantity` },
+    {
+      kind: m.kind ?? 'move',
+      unitCost: m.unitCost === undefined ? null : parseCost(m.unitCost, `${path}/unitCost`),
+      reasonCode: m.reasonCode ?? null, reference: m.reference ?? null, note: m.note ?? null,
+      occurredAt: parseOccurredAt(m.occurredAt, `${path}/occurredAt`, now),
+    },
+  );
+}
+
+/** Corrects a movement by posting its mirror image; the original stays in the ledger untouched. */
+export async function reverseMovement(store: Store, ctx: CommandContext, id: string, input: { note?: string | undefined; occurredAt?: string | undefined }): Promise<CommandResult<Movement>> {
+  return runCommand(store, ctx, { name: `movement.reverse:${id}`, input }, async (trx) => {
+    const original = await findMovementById(trx, id);
+    if (!original) throw notFound('movement', id);
+    if (original.reverses_id !== null) throw new DomainError('rule-violation', 'a reversal cannot itself be reversed; post a new movement instead');
+    const now = nowIso();
+    const [items, locations] = await Promise.all([
+      resolveItemRefs(trx, [{ ref: original.item_id, path: '/item' }]).catch(() => {
+        throw new DomainError('rule-violation', 'the movement’s item is archived; restore it before reversing');
+      }),
+      resolveLocationRefs(trx, [{ ref: original.from_location_id, path: '/from' }, { ref: original.to_location_id, path: '/to' }]),
+    ]);
+    const resolved = new Resolved(items, locations);
+    const reversal = draft(
+      resolved,
+      { item: original.item_id, quantity: Number(original.quantity), from: original.to_location_id, to: original.from_location_id, path: '' },
+      {
+        kind: 'reversal', unitCost: original.unit_cost, reasonCode: original.reason_code, reversesId: original.id,
+        documentType: original.document_type, documentId: original.document_id, reference: original.reference,
+        note: input.note ?? null, occurredAt: parseOccurredAt(input.occurredAt, '/occurredAt', now),
+      },
+    );
+    const meta = postingMeta(ctx, now);
+    try {
+      const [row] = await postMovements(trx, [reversal], meta);
+      const movement = toMovement(row!, resolved.names());
+      return { result: movement, audit: [{ action: 'movement.reversed', entityType: 'movement', entityId: original.id, reason: input.note, details: { reversal: movement.id } }] };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('conflict', `movement ${id} has already been reversed`);
+      throw error;
+    }
+  });
+}
+
+export async function getMovement(db: Executor, id: string): Promise<Movement> {
+  const row = await findMovementById(db, id);
+  if (!row) throw notFound('movement', id);
+  return (await toMovements(db, [row]))[0] as Movement;
+}
+
+export interface MovementQuery {
+  item?: string | undefined;
+  location?: string | undefined;
+  kind?: string | undefined;
+  documentType?: string | undefined;
+  documentId?: string | undefined;
+  postingId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The ledger's history, newest first by default, paged by sequence number. */
+export async function listMovements(db: Executor, query: MovementQuery): Promise<Page<Movement>> {
+  const itemId = query.item === undefined ? undefined : (await getItem(db, query.item)).id;
+  const locationIds = query.location === undefined ? undefined : await locationIdsWithin(db, query.location);
+  const order = query.order ?? 'desc';
+  const rows = await listMovementRows(db, {
+    itemId, locationIds, kind: query.kind, documentType: query.documentType, documentId: query.documentId, postingId: query.postingId,
+    occurredFrom: query.from === undefined ? undefined : parseTimestamp(query.from, '/from'),
+    occurredTo: query.to === undefined ? undefined : parseTimestamp(query.to, '/to'),
+    afterSeq: query.cursor === undefined ? undefined : decodeCursor<number>(query.cursor, 'number'),
+    order, limit: query.limit,
+  });
+  const page = toPage(rows, query.limit, (r) => Number(r.seq), (r) => r);
+  return { data: await toMovements(db, page.data), nextCursor: page.nextCursor };
+}

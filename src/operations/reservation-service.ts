@@ -1,0 +1,142 @@
+import { itemRefsByIds } from '../catalog/item-service.js';
+import { runCommand, type CommandResult } from '../db/command.js';
+import type { Executor, ReservationRow, ReservationStatus } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import { postMovements } from '../ledger/posting.js';
+import { findReservation, listReservationRows } from '../ledger/reservation-repository.js';
+import { holdStock, releaseExpiredHolds, releaseHold, useHold } from '../ledger/reservations.js';
+import { getItem } from '../catalog/item-service.js';
+import { getLocation, locationRefsByIds } from '../locations/location-service.js';
+import type { CommandContext } from '../shared/context.js';
+import { DomainError, invalidField, notFound } from '../shared/errors.js';
+import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { formatScaled, parsePositiveScaled, type QuantityInput } from '../shared/quantity.js';
+import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
+import { toMovement, type Movement } from './movement-dto.js';
+import type { OperationCommon } from './operation-types.js';
+import { draft, postingMeta, resolveRefs } from './refs.js';
+
+export interface Reservation {
+  id: string;
+  item: { id: string; sku: string };
+  location: { id: string; code: string };
+  quantity: string;
+  status: ReservationStatus;
+  expiresAt: string | null;
+  reference: string | null;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface NewReservation {
+  item: string;
+  location: string;
+  quantity: QuantityInput;
+  /** An absolute expiry, or `ttlSeconds` from now (checkout holds). */
+  expiresAt?: string | undefined;
+  ttlSeconds?: number | undefined;
+  reference?: string | undefined;
+}
+
+/** Holds available stock for an order; fails with insufficient-stock (409) when not enough is available. */
+export async function createReservation(store: Store, ctx: CommandContext, input: NewReservation): Promise<CommandResult<Reservation>> {
+  if (input.expiresAt !== undefined && input.ttlSeconds !== undefined) throw invalidField('/ttlSeconds', 'give expiresAt or ttlSeconds, not both');
+  return runCommand(store, ctx, { name: 'reservation.create', input }, async (trx) => {
+    const now = nowIso();
+    const resolved = await resolveRefs(trx, [{ ref: input.item, path: '/item' }], [{ ref: input.location, path: '/location' }]);
+    const item = resolved.item(input.item);
+    const location = resolved.location(input.location);
+    if (location.kind === 'virtual' || !location.sellable) throw invalidField('/location', `'${location.code}' is not a sellable location`);
+    const expiresAt = expiryOf(input, now);
+    const row = await holdStock(trx, {
+      itemId: item.id, locationId: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
+      expiresAt, reference: input.reference ?? null, actor: ctx.actor.id, now, path: '/quantity',
+      display: { sku: item.sku, decimals: item.decimals, locationCode: location.code },
+    });
+    const names = resolved.names();
+    return { result: toReservation(row, names.items, names.locations), audit: [{ action: 'reservation.created', entityType: 'reservation', entityId: row.id, details: { reference: input.reference } }] };
+  });
+}
+
+function expiryOf(input: NewReservation, now: string): string | null {
+  if (input.ttlSeconds !== undefined) {
+    if (!Number.isInteger(input.ttlSeconds) || input.ttlSeconds <= 0) throw invalidField('/ttlSeconds', 'ttlSeconds must be a positive integer');
+    return new Date(Date.parse(now) + input.ttlSeconds * 1000).toISOString();
+  }
+  if (input.expiresAt === undefined) return null;
+  const at = parseTimestamp(input.expiresAt, '/expiresAt');
+  if (at <= now) throw invalidField('/expiresAt', 'expiresAt must be in the future');
+  return at;
+}
+
+export async function releaseReservation(store: Store, ctx: CommandContext, id: string, input: { note?: string | undefined }): Promise<CommandResult<Reservation>> {
+  return runCommand(store, ctx, { name: `reservation.release:${id}`, input }, async (trx) => {
+    const row = await requireActive(trx, id);
+    await releaseHold(trx, row, 'released', nowIso());
+    return { result: await getReservation(trx, id), audit: [{ action: 'reservation.released', entityType: 'reservation', entityId: id, reason: input.note }] };
+  });
+}
+
+/** Ships held stock (all of it, or part with the rest still held): location → customer. */
+export async function consumeReservation(
+  store: Store, ctx: CommandContext, id: string, input: OperationCommon & { quantity?: QuantityInput | undefined },
+): Promise<CommandResult<{ reservation: Reservation; movement: Movement }>> {
+  return runCommand(store, ctx, { name: `reservation.consume:${id}`, input }, async (trx) => {
+    const now = nowIso();
+    const row = await requireActive(trx, id);
+    if (row.expires_at !== null && row.expires_at <= now) throw new DomainError('rule-violation', `reservation ${id} expired at ${row.expires_at}`);
+    const resolved = await resolveRefs(trx, [{ ref: row.item_id, path: '/item' }], [{ ref: row.location_id, path: '/location' }, { ref: 'customer', path: '/location' }]);
+    const item = resolved.item(row.item_id);
+    const quantity = input.quantity === undefined ? Number(row.quantity) : parsePositiveScaled(input.quantity, item.decimals, '/quantity');
+    if (quantity > row.quantity) throw invalidField('/quantity', `the reservation holds only ${formatScaled(Number(row.quantity), item.decimals)}`);
+    if (!(await useHold(trx, row, quantity, now))) throw new DomainError('conflict', `reservation ${id} changed while being consumed; retry`);
+    const shipment = draft(resolved, { item: row.item_id, quantity, from: row.location_id, to: 'customer', path: '/quantity' }, {
+      kind: 'shipment', fromReserved: true, documentType: 'reservation', documentId: id,
+      reference: input.reference ?? row.reference, note: input.note ?? null, occurredAt: parseOccurredAt(input.occurredAt, '/occurredAt', now),
+    });
+    const [movementRow] = await postMovements(trx, [shipment], postingMeta(ctx, now));
+    const movement = toMovement(movementRow!, resolved.names());
+    return { result: { reservation: await getReservation(trx, id), movement }, audit: [{ action: 'reservation.consumed', entityType: 'reservation', entityId: id, details: { movement: movement.id, quantity: movement.quantity } }] };
+  });
+}
+
+/** Releases every hold whose expiry has passed. Run periodically by the server; safe in parallel. */
+export async function releaseExpiredReservations(store: Store): Promise<number> {
+  return store.write((trx) => releaseExpiredHolds(trx, nowIso(), { limit: 500 }));
+}
+
+export async function getReservation(db: Executor, id: string): Promise<Reservation> {
+  const row = await findReservation(db, id);
+  if (!row) throw notFound('reservation', id);
+  return (await toReservations(db, [row]))[0] as Reservation;
+}
+
+export async function listReservations(db: Executor, query: { item?: string | undefined; location?: string | undefined; status?: ReservationStatus | undefined; reference?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<Reservation>> {
+  const itemId = query.item === undefined ? undefined : (await getItem(db, query.item)).id;
+  const locationId = query.location === undefined ? undefined : (await getLocation(db, query.location)).id;
+  const afterId = query.cursor === undefined ? undefined : decodeCursor<string>(query.cursor, 'string');
+  const rows = await listReservationRows(db, { itemId, locationId, status: query.status, reference: query.reference, afterId, limit: query.limit });
+  const page = toPage(rows, query.limit, (r) => r.id, (r) => r);
+  return { data: await toReservations(db, page.data), nextCursor: page.nextCursor };
+}
+
+async function requireActive(db: Executor, id: string): Promise<ReservationRow> {
+  const row = await findReservation(db, id);
+  if (!row) throw notFound('reservation', id);
+  if (row.status !== 'active') throw new DomainError('rule-violation', `reservation ${id} is ${row.status}, not active`);
+  return row;
+}
+
+async function toReservations(db: Executor, rows: ReservationRow[]): Promise<Reservation[]> {
+  const [items, locations] = await Promise.all([itemRefsByIds(db, rows.map((r) => r.item_id)), locationRefsByIds(db, rows.map((r) => r.location_id))]);
+  return rows.map((r) => toReservation(r, items, locations));
+}
+
+function toReservation(row: ReservationRow, items: Map<string, { id: string; sku: string; decimals: number }>, locations: Map<string, { id: string; code: string }>): Reservation {
+  const item = items.get(row.item_id);
+  return {
+    id: row.id, item: { id: row.item_id, sku: item?.sku ?? row.item_id }, location: { id: row.location_id, code: locations.get(row.location_id)?.code ?? row.location_id },
+    quantity: formatScaled(Number(row.quantity), item?.decimals ?? 0), status: row.status, expiresAt: row.expires_at,
+    reference: row.reference, createdAt: row.created_at, closedAt: row.closed_at,
+  };
+}

@@ -1,0 +1,131 @@
+import { getItem, itemRefsByIds, listItems } from '../catalog/item-service.js';
+import type { Executor } from '../db/schema.js';
+import { listBalanceRows } from '../ledger/balance-repository.js';
+import { replayOnHand } from '../ledger/movement-repository.js';
+import { locationIdsWithin, locationRefsByIds, physicalLocations } from '../locations/location-service.js';
+import type { LocationRef } from '../locations/location-types.js';
+import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
+import { formatScaled } from '../shared/quantity.js';
+import { parseTimestamp } from '../shared/time.js';
+import { figuresFor, sumFigures, type StockFigures } from './stock-rules.js';
+import { sumInTransit } from './transfer-repository.js';
+
+export interface StockText {
+  onHand: string;
+  reserved: string;
+  available: string;
+  inTransit: string;
+}
+
+type Place = { id: string; code: string; name: string };
+
+export interface StockRow extends StockText {
+  item: { id: string; sku: string };
+  location: Place & { siteId: string | null };
+}
+
+export interface ItemStock {
+  item: { id: string; sku: string; unit: string };
+  total: StockText;
+  sites: Array<StockText & { site: Place }>;
+  locations: Array<StockText & { location: Place & { siteId: string | null; sellable: boolean } }>;
+}
+
+const text = (f: StockFigures, decimals: number): StockText => ({
+  onHand: formatScaled(f.onHand, decimals), reserved: formatScaled(f.reserved, decimals),
+  available: formatScaled(f.available, decimals), inTransit: formatScaled(f.inTransit, decimals),
+});
+const place = (l: LocationRef): Place => ({ id: l.id, code: l.code, name: l.name });
+
+/** One item's stock in every physical location, rolled up per site and in total. */
+export async function itemStock(db: Executor, ref: string): Promise<ItemStock> {
+  const item = await getItem(db, ref);
+  const [balances, transit, locations] = await Promise.all([
+    listBalanceRows(db, { itemIds: [item.id], nonZeroOnly: true }),
+    sumInTransit(db, { itemIds: [item.id] }),
+    physicalLocations(db),
+  ]);
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  const perLocation = new Map<string, StockFigures>();
+  for (const b of balances) {
+    const location = byId.get(b.location_id);
+    if (location) perLocation.set(location.id, figuresFor(b, location.sellable, 0));
+  }
+  for (const t of transit) {
+    const location = byId.get(t.location_id);
+    if (!location) continue;
+    const current = perLocation.get(location.id) ?? figuresFor({ on_hand: 0, reserved: 0 }, location.sellable, 0);
+    perLocation.set(location.id, { ...current, inTransit: current.inTransit + Number(t.quantity) });
+  }
+  const rows = [...perLocation].map(([id, figures]) => ({ location: byId.get(id) as LocationRef, figures })).sort((a, b) => (a.location.code < b.location.code ? -1 : 1));
+  const siteIds = [...new Set(rows.map((r) => r.location.siteId).filter((s): s is string => s !== null))];
+  return {
+    item: { id: item.id, sku: item.sku, unit: item.unit },
+    total: text(sumFigures(rows.map((r) => r.figures)), item.decimals),
+    sites: siteIds.map((siteId) => ({
+      site: place(byId.get(siteId) as LocationRef),
+      ...text(sumFigures(rows.filter((r) => r.location.siteId === siteId).map((r) => r.figures)), item.decimals),
+    })),
+    locations: rows.map((r) => ({ location: { ...place(r.location), siteId: r.location.siteId, sellable: r.location.sellable }, ...text(r.figures, item.decimals) })),
+  };
+}
+
+/** Stock per item × physical location with stock or holds, filtered by item and/or location (with everything under it). */
+export async function stockLevels(db: Executor, query: { item?: string | undefined; location?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<StockRow>> {
+  const itemIds = query.item === undefined ? undefined : [(await getItem(db, query.item)).id];
+  const locationIds = query.location === undefined ? (await physicalLocations(db)).map((l) => l.id) : await locationIdsWithin(db, query.location);
+  const after = query.cursor === undefined ? undefined : splitKey(decodeCursor<string>(query.cursor, 'string'));
+  const rows = await listBalanceRows(db, { itemIds, locationIds, after, nonZeroOnly: true, limit: query.limit });
+  const pageRows = rows.slice(0, query.limit);
+  const [items, locations, transit] = await Promise.all([
+    itemRefsByIds(db, pageRows.map((r) => r.item_id)),
+    locationRefsByIds(db, pageRows.map((r) => r.location_id)),
+    sumInTransit(db, { itemIds: [...new Set(pageRows.map((r) => r.item_id))] }),
+  ]);
+  const transitOf = (itemId: string, locationId: string) => Number(transit.find((t) => t.item_id === itemId && t.location_id === locationId)?.quantity ?? 0);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: pageRows.map((r) => {
+      const item = items.get(r.item_id);
+      const location = locations.get(r.location_id) as LocationRef;
+      return {
+        item: { id: r.item_id, sku: item?.sku ?? r.item_id },
+        location: { ...place(location), siteId: location.siteId },
+        ...text(figuresFor(r, location.sellable, transitOf(r.item_id, r.location_id)), item?.decimals ?? 0),
+      };
+    }),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.item_id}\u0000${last.location_id}`) : null,
+  };
+}
+
+function splitKey(key: string): { itemId: string; locationId: string } {
+  const [itemId = '', locationId = ''] = key.split('\u0000');
+  return { itemId, locationId };
+}
+
+export interface StockAsOfRow {
+  item: { id: string; sku: string };
+  location: Place;
+  onHand: string;
+}
+
+/**
+ * On hand at a past moment, replayed from the ledger (movements with occurredAt ≤ at).
+ * Paged by item so the replay stays bounded.
+ */
+export async function stockAsOf(db: Executor, query: { at: string; item?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<StockAsOfRow>> {
+  const at = parseTimestamp(query.at, '/at');
+  const itemsPage = query.item === undefined
+    ? await listItems(db, { includeArchived: true, cursor: query.cursor, limit: query.limit })
+    : { data: [await getItem(db, query.item)], nextCursor: null };
+  const items = new Map(itemsPage.data.map((i) => [i.id, i]));
+  const replayed = await replayOnHand(db, { itemIds: [...items.keys()], asOf: at });
+  const locations = await locationRefsByIds(db, replayed.map((r) => r.location_id));
+  const data = replayed.flatMap((r) => {
+    const location = locations.get(r.location_id);
+    const item = items.get(r.item_id);
+    if (!location || location.kind === 'virtual' || !item || Number(r.on_hand) === 0) return [];
+    return [{ item: { id: item.id, sku: item.sku }, location: place(location), onHand: formatScaled(Number(r.on_hand), item.decimals) }];
+  });
+  return { data, nextCursor: itemsPage.nextCursor };
+}

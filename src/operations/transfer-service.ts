@@ -1,0 +1,156 @@
+import { runCommand, type CommandResult } from '../db/command.js';
+import type { Executor, TransferLineRow, TransferRow, TransferStatus } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import type { MovementDraft } from '../ledger/movement-types.js';
+import { postMovements } from '../ledger/posting.js';
+import { itemRefsByIds } from '../catalog/item-service.js';
+import { locationIdsWithin, locationRefsByIds } from '../locations/location-service.js';
+import type { CommandContext } from '../shared/context.js';
+import { DomainError, invalidField, notFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { formatScaled, parsePositiveScaled } from '../shared/quantity.js';
+import { nowIso, parseOccurredAt } from '../shared/time.js';
+import { toMovement, type Movement } from './movement-dto.js';
+import type { OperationCommon, TransferInput } from './operation-types.js';
+import { draft, postingMeta, resolveRefs, type Resolved } from './refs.js';
+import * as repo from './transfer-repository.js';
+
+export interface Transfer {
+  id: string;
+  mode: 'immediate' | 'two-step';
+  status: TransferStatus;
+  from: { id: string; code: string };
+  to: { id: string; code: string };
+  reference: string | null;
+  lines: Array<{ item: { id: string; sku: string }; quantity: string }>;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface TransferResult {
+  transfer: Transfer;
+  movements: Movement[];
+}
+
+const TRANSIT = 'transit';
+
+/**
+ * Moves stock between physical locations. Immediate: one movement per line from → to.
+ * Two-step: from → transit now, transit → to when the destination receives it, so the goods
+ * show as in transit (not available anywhere) while they travel.
+ */
+export async function createTransfer(store: Store, ctx: CommandContext, input: TransferInput): Promise<CommandResult<TransferResult>> {
+  if (input.lines.length === 0) throw invalidField('/lines', 'at least one line is needed');
+  const mode = input.mode ?? 'immediate';
+  return runCommand(store, ctx, { name: 'transfer.create', input }, async (trx) => {
+    const now = nowIso();
+    const resolved = await resolveRefs(
+      trx,
+      input.lines.map((l, i) => ({ ref: l.item, path: `/lines/${i}/item` })),
+      [{ ref: input.from, path: '/from' }, { ref: input.to, path: '/to' }, { ref: TRANSIT, path: '/to' }],
+    );
+    const from = resolved.location(input.from);
+    const to = resolved.location(input.to);
+    if (from.kind === 'virtual') throw invalidField('/from', 'transfers move stock between physical locations');
+    if (to.kind === 'virtual') throw invalidField('/to', 'transfers move stock between physical locations');
+    if (from.id === to.id) throw invalidField('/to', 'from and to must differ');
+    const transferId = newId();
+    const lines: TransferLineRow[] = input.lines.map((l, i) => ({
+      transfer_id: transferId, line_no: i + 1, item_id: resolved.item(l.item).id,
+      quantity: parsePositiveScaled(l.quantity, resolved.item(l.item).decimals, `/lines/${i}/quantity`),
+    }));
+    const transfer: TransferRow = {
+      id: transferId, mode, status: mode === 'immediate' ? 'received' : 'in_transit', from_location_id: from.id, to_location_id: to.id,
+      reference: input.reference ?? null, actor: ctx.actor.id, created_at: now, closed_at: mode === 'immediate' ? now : null,
+    };
+    await repo.insertTransfer(trx, transfer, lines);
+    const destination = mode === 'immediate' ? input.to : TRANSIT;
+    const drafts = linesToDrafts(resolved, lines, input.from, destination, mode === 'immediate' ? 'transfer' : 'transfer_out', transferId, input, now);
+    const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
+    const movements = rows.map((r) => toMovement(r, resolved.names()));
+    return {
+      result: { transfer: await loadTransfer(trx, transferId), movements },
+      audit: [{ action: 'transfer.created', entityType: 'transfer', entityId: transferId, reason: input.note, details: { mode, lines: lines.length } }],
+    };
+  });
+}
+
+/** The destination takes in a two-step transfer: transit → destination for every line. */
+export async function receiveTransfer(store: Store, ctx: CommandContext, id: string, input: OperationCommon): Promise<CommandResult<TransferResult>> {
+  return closeInTransit(store, ctx, id, input, 'received');
+}
+
+/** Calls back a two-step transfer: the goods return from transit to where they left. */
+export async function cancelTransfer(store: Store, ctx: CommandContext, id: string, input: OperationCommon): Promise<CommandResult<TransferResult>> {
+  return closeInTransit(store, ctx, id, input, 'cancelled');
+}
+
+async function closeInTransit(store: Store, ctx: CommandContext, id: string, input: OperationCommon, status: 'received' | 'cancelled'): Promise<CommandResult<TransferResult>> {
+  return runCommand(store, ctx, { name: `transfer.${status}:${id}`, input }, async (trx) => {
+    const now = nowIso();
+    const found = await repo.findTransfer(trx, id);
+    if (!found) throw notFound('transfer', id);
+    const { transfer, lines } = found;
+    if (!(await repo.closeTransfer(trx, id, status, now))) {
+      throw new DomainError('rule-violation', `transfer ${id} is ${transfer.status}, not in transit`);
+    }
+    const destination = status === 'received' ? transfer.to_location_id : transfer.from_location_id;
+    const resolved = await resolveRefs(
+      trx,
+      lines.map((l) => ({ ref: l.item_id, path: '/lines' })),
+      [{ ref: TRANSIT, path: '/' }, { ref: destination, path: '/' }],
+    );
+    const kind = status === 'received' ? 'transfer_in' : 'transfer_out';
+    const drafts = linesToDrafts(resolved, lines, TRANSIT, destination, kind, id, input, now);
+    const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
+    return {
+      result: { transfer: await loadTransfer(trx, id), movements: rows.map((r) => toMovement(r, resolved.names())) },
+      audit: [{ action: `transfer.${status}`, entityType: 'transfer', entityId: id, reason: input.note }],
+    };
+  });
+}
+
+function linesToDrafts(resolved: Resolved, lines: TransferLineRow[], from: string, to: string, kind: MovementDraft['kind'], transferId: string, input: OperationCommon, now: string): MovementDraft[] {
+  const occurredAt = parseOccurredAt(input.occurredAt, '/occurredAt', now);
+  return lines.map((line) =>
+    draft(resolved, { item: line.item_id, quantity: line.quantity, from, to, path: `/lines/${line.line_no - 1}/quantity` }, {
+      kind, documentType: 'transfer', documentId: transferId, reference: input.reference ?? null, note: input.note ?? null, occurredAt,
+    }),
+  );
+}
+
+export async function getTransfer(db: Executor, id: string): Promise<Transfer> {
+  return loadTransfer(db, id);
+}
+
+async function loadTransfer(db: Executor, id: string): Promise<Transfer> {
+  const found = await repo.findTransfer(db, id);
+  if (!found) throw notFound('transfer', id);
+  return (await toTransfers(db, [found.transfer], found.lines))[0] as Transfer;
+}
+
+export async function listTransfers(db: Executor, query: { status?: TransferStatus | undefined; location?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<Transfer>> {
+  const locationIds = query.location === undefined ? undefined : await locationIdsWithin(db, query.location);
+  const beforeId = query.cursor === undefined ? undefined : decodeCursor<string>(query.cursor, 'string');
+  const rows = await repo.listTransferRows(db, { status: query.status, locationIds, beforeId, limit: query.limit });
+  const page = toPage(rows, query.limit, (r) => r.id, (r) => r);
+  const lines = await repo.listLinesOf(db, page.data.map((t) => t.id));
+  return { data: await toTransfers(db, page.data, lines), nextCursor: page.nextCursor };
+}
+
+async function toTransfers(db: Executor, transfers: TransferRow[], lines: TransferLineRow[]): Promise<Transfer[]> {
+  const [items, locations] = await Promise.all([
+    itemRefsByIds(db, lines.map((l) => l.item_id)),
+    locationRefsByIds(db, transfers.flatMap((t) => [t.from_location_id, t.to_location_id])),
+  ]);
+  const place = (id: string) => ({ id, code: locations.get(id)?.code ?? id });
+  return transfers.map((t) => ({
+    id: t.id, mode: t.mode, status: t.status, from: place(t.from_location_id), to: place(t.to_location_id), reference: t.reference,
+    lines: lines.filter((l) => l.transfer_id === t.id).map((l) => {
+      const item = items.get(l.item_id);
+      return { item: { id: l.item_id, sku: item?.sku ?? l.item_id }, quantity: formatScaled(Number(l.quantity), item?.decimals ?? 0) };
+    }),
+    createdAt: t.created_at, closedAt: t.closed_at,
+  }));
+}
