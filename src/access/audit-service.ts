@@ -1,6 +1,7 @@
 import type { AuditRow, Executor } from '../db/schema.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { parseTimestamp } from '../shared/time.js';
+import { listAuditRows } from './audit-repository.js';
 
 export interface AuditEntry {
   id: string;
@@ -26,15 +27,12 @@ export interface AuditQuery {
 
 /** Who did what, when and why: newest first. */
 export async function listAudit(db: Executor, query: AuditQuery): Promise<Page<AuditEntry>> {
-  let q = db.selectFrom('audit_log').selectAll();
-  if (query.entityType) q = q.where('entity_type', '=', query.entityType);
-  if (query.entityId) q = q.where('entity_id', '=', query.entityId);
-  if (query.actor) q = q.where('actor', '=', query.actor);
-  if (query.action) q = q.where('action', '=', query.action);
-  if (query.from) q = q.where('at', '>=', parseTimestamp(query.from, '/from'));
-  if (query.to) q = q.where('at', '<', parseTimestamp(query.to, '/to'));
-  if (query.cursor) q = q.where('seq', '<', decodeCursor<number>(query.cursor, 'number'));
-  const rows = await q.orderBy('seq', 'desc').limit(query.limit + 1).execute();
+  const rows = await listAuditRows(db, {
+    ...query,
+    from: query.from === undefined ? undefined : parseTimestamp(query.from, '/from'),
+    to: query.to === undefined ? undefined : parseTimestamp(query.to, '/to'),
+    beforeSeq: query.cursor === undefined ? undefined : decodeCursor<number>(query.cursor, 'number'),
+  });
   return toPage(rows, query.limit, (r) => Number(r.seq), toEntry);
 }
 
