@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAuthenticator } from '../access/api-key-service.js';
 import type { Store } from '../db/store.js';
+import { DomainError } from '../shared/errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './problem.js';
 import type { Api } from './respond.js';
@@ -20,6 +21,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** `curl -X POST -H 'Content-Type: application/json' …/release` with no body means "no options", not a parse error. */
+function acceptEmptyJsonBodies(app: Api): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new DomainError('validation', 'the body is not valid JSON', [{ path: '/', message: 'not valid JSON' }]), undefined);
+    }
+  });
+}
+
 /**
  * Assembles the HTTP server: zod schemas validate requests and document them (OpenAPI 3.1 at
  * /api/openapi.json, browsable at /api/docs); every error leaves as problem+json.
@@ -30,6 +45,7 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<A
   // Responses are typed against the same schemas at compile time; re-validating each one at run time would only cost speed.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
+  acceptEmptyJsonBodies(app);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).type('application/problem+json').send({ type: '/problems/not-found', title: 'Not found', status: 404, detail: `no route ${request.method} ${request.url}` }),
   );
