@@ -17,6 +17,7 @@ export function openSqlite(path: string): SqliteDatabase {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
+  raw.pragma('temp_store = MEMORY');
   const statements = new Map<string, SqliteStatement>();
   return {
     close: () => raw.close(),

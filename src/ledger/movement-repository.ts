@@ -1,9 +1,30 @@
 import { sql } from 'kysely';
+import { isSqlite } from '../db/dialect.js';
 import type { Executor, MovementRow, NewMovementRow } from '../db/schema.js';
 
+/**
+ * Inserts movements and returns them with their sequence numbers. SQLite hands out consecutive
+ * rowids within one statement, so the last one is enough and the costly RETURNING is skipped there.
+ */
 export async function insertMovementRows(db: Executor, rows: NewMovementRow[]): Promise<MovementRow[]> {
   if (rows.length === 0) return [];
-  return db.insertInto('movements').values(rows).returningAll().execute();
+  if (isSqlite(db)) {
+    const result = await db.insertInto('movements').values(rows).executeTakeFirstOrThrow();
+    const first = Number(result.insertId) - rows.length + 1;
+    return rows.map((row, i) => ({ ...withNulls(row), seq: first + i }));
+  }
+  const seqs = await db.insertInto('movements').values(rows).returning('seq').execute();
+  return rows.map((row, i) => ({ ...withNulls(row), seq: Number(seqs[i]?.seq) }));
+}
+
+function withNulls(row: NewMovementRow): Omit<MovementRow, 'seq'> {
+  return {
+    id: row.id, posting_id: row.posting_id, item_id: row.item_id, quantity: row.quantity, from_location_id: row.from_location_id,
+    to_location_id: row.to_location_id, kind: row.kind, unit_cost: row.unit_cost ?? null, reason_code: row.reason_code ?? null,
+    document_type: row.document_type ?? null, document_id: row.document_id ?? null, reference: row.reference ?? null,
+    reverses_id: row.reverses_id ?? null, actor: row.actor, actor_name: row.actor_name, occurred_at: row.occurred_at,
+    recorded_at: row.recorded_at, idempotency_key: row.idempotency_key ?? null, note: row.note ?? null,
+  };
 }
 
 export async function findMovementById(db: Executor, id: string): Promise<MovementRow | undefined> {

@@ -8,7 +8,7 @@ import type { CommandContext } from '../shared/context.js';
 import { invalidField } from '../shared/errors.js';
 import { parseScaled } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt } from '../shared/time.js';
-import { toMovement, type Movement } from './movement-dto.js';
+import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { AdjustInput, PostingResult } from './operation-types.js';
 import { draft, postingMeta, resolveRefs } from './refs.js';
 
@@ -56,7 +56,7 @@ export async function adjust(store: Store, ctx: CommandContext, input: AdjustInp
     const meta = postingMeta(ctx, now);
     const rows = await postMovements(trx, drafts, meta);
     return {
-      result: { postingId: meta.postingId, movements: rows.map((r) => toMovement(r, resolved.names())) },
+      result: { postingId: meta.postingId, movements: toMovementsWith(rows, resolved.names()) },
       audit: [{ action: 'stock.adjusted', entityType: 'posting', entityId: meta.postingId, reason: input.reason, details: { location: location.code, lines: input.lines.length, note: input.note } }],
     };
   });

@@ -44,6 +44,10 @@ export function toMovement(row: MovementRow, names: Names): Movement {
   };
 }
 
+export function toMovementsWith(rows: MovementRow[], names: Names): Movement[] {
+  return rows.map((r) => toMovement(r, names));
+}
+
 /** Looks up the names the rows refer to, then shapes them. */
 export async function toMovements(db: Executor, rows: MovementRow[]): Promise<Movement[]> {
   const [items, locations] = await Promise.all([

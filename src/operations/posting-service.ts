@@ -13,7 +13,7 @@ import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
 import { requireReasonCode } from '../counting/reason-codes.js';
 import { getItem, resolveItemRefs } from '../catalog/item-service.js';
 import { locationIdsWithin, resolveLocationRefs } from '../locations/location-service.js';
-import { toMovement, toMovements, type Movement } from './movement-dto.js';
+import { toMovement, toMovements, toMovementsWith, type Movement } from './movement-dto.js';
 import type { MovementInput, PostingResult } from './operation-types.js';
 import { draft, postingMeta, Resolved, resolveRefs } from './refs.js';
 
@@ -44,7 +44,7 @@ export async function postMovementBatch(store: Store, ctx: CommandContext, input
     }
     const meta = postingMeta(ctx, now);
     const rows = await postMovements(trx, drafts, meta);
-    const movements = rows.map((r) => toMovement(r, resolved.names()));
+    const movements = toMovementsWith(rows, resolved.names());
     return {
       result: { postingId: meta.postingId, movements },
       audit: [{ action: 'movements.posted', entityType: 'posting', entityId: meta.postingId, details: { count: rows.length } }],

@@ -7,7 +7,7 @@ import { DomainError, invalidField } from '../shared/errors.js';
 import { parseCost } from '../shared/money.js';
 import { parsePositiveScaled } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt } from '../shared/time.js';
-import { toMovement, type Movement } from './movement-dto.js';
+import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { PostingResult, ReceiveInput, ShipInput } from './operation-types.js';
 import { draft, postingMeta, resolveRefs, type Resolved } from './refs.js';
 
@@ -68,7 +68,7 @@ async function postLines(
     });
     const meta = postingMeta(ctx, now);
     const rows = await postMovements(trx, drafts, meta);
-    const movements = rows.map((r) => toMovement(r, resolved.names()));
+    const movements = toMovementsWith(rows, resolved.names());
     return {
       result: { postingId: meta.postingId, movements },
       audit: [{ action: `stock.${kind}`, entityType: 'posting', entityId: meta.postingId, reason: input.note, details: { reference: input.reference, lines: rows.length } }],

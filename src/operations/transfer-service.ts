@@ -11,7 +11,7 @@ import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { formatScaled, parsePositiveScaled } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt } from '../shared/time.js';
-import { toMovement, type Movement } from './movement-dto.js';
+import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { OperationCommon, TransferInput } from './operation-types.js';
 import { draft, postingMeta, resolveRefs, type Resolved } from './refs.js';
 import * as repo from './transfer-repository.js';
@@ -68,7 +68,7 @@ export async function createTransfer(store: Store, ctx: CommandContext, input: T
     const destination = mode === 'immediate' ? input.to : TRANSIT;
     const drafts = linesToDrafts(resolved, lines, input.from, destination, mode === 'immediate' ? 'transfer' : 'transfer_out', transferId, input, now);
     const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
-    const movements = rows.map((r) => toMovement(r, resolved.names()));
+    const movements = toMovementsWith(rows, resolved.names());
     return {
       result: { transfer: await loadTransfer(trx, transferId), movements },
       audit: [{ action: 'transfer.created', entityType: 'transfer', entityId: transferId, reason: input.note, details: { mode, lines: lines.length } }],
@@ -105,7 +105,7 @@ async function closeInTransit(store: Store, ctx: CommandContext, id: string, inp
     const drafts = linesToDrafts(resolved, lines, TRANSIT, destination, kind, id, input, now);
     const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
     return {
-      result: { transfer: await loadTransfer(trx, id), movements: rows.map((r) => toMovement(r, resolved.names())) },
+      result: { transfer: await loadTransfer(trx, id), movements: toMovementsWith(rows, resolved.names()) },
       audit: [{ action: `transfer.${status}`, entityType: 'transfer', entityId: id, reason: input.note }],
     };
   });
