@@ -4,7 +4,8 @@ import type { CommandContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { nowIso } from '../shared/time.js';
-import type { Executor, Schema } from './schema.js';
+import { preparedQuery } from './prepared.js';
+import type { AuditRow, Executor, Schema } from './schema.js';
 import { isUniqueViolation, type Store } from './store.js';
 
 export interface AuditEntry {
@@ -84,23 +85,25 @@ async function storeResult(db: Executor, actor: string, key: string, hash: strin
     .execute();
 }
 
+type AuditValues = Omit<AuditRow, 'seq'> & Record<string, unknown>;
+const insertOneAudit = preparedQuery<AuditValues>(
+  ['id', 'actor', 'actor_name', 'action', 'entity_type', 'entity_id', 'reason', 'details', 'at'],
+  (db, row) => db.insertInto('audit_log').values(row),
+);
+
 async function writeAudit(db: Executor, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
   const at = nowIso();
-  await db
-    .insertInto('audit_log')
-    .values(
-      entries.map((e) => ({
-        id: newId(),
-        actor: ctx.actor.id,
-        actor_name: ctx.actor.name,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        reason: e.reason ?? null,
-        details: e.details === undefined ? null : JSON.stringify(e.details),
-        at,
-      })),
-    )
-    .execute();
+  const rows = entries.map((e) => ({
+    id: newId(),
+    actor: ctx.actor.id,
+    actor_name: ctx.actor.name,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    reason: e.reason ?? null,
+    details: e.details === undefined ? null : JSON.stringify(e.details),
+    at,
+  }));
+  if (rows.length === 1) await insertOneAudit(db, rows[0] as AuditValues);
+  else if (rows.length > 1) await db.insertInto('audit_log').values(rows).execute();
 }

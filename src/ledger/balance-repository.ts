@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { preparedQuery } from '../db/prepared.js';
 import type { BalanceRow, Executor } from '../db/schema.js';
 
 /**
@@ -7,16 +8,25 @@ import type { BalanceRow, Executor } from '../db/schema.js';
  * never be split by another client.
  */
 
+interface BalanceChange extends Record<string, unknown> {
+  itemId: string;
+  locationId: string;
+  quantity: number;
+}
+
+const debitAvailableQuery = preparedQuery<BalanceChange>(['itemId', 'locationId', 'quantity'], (db, p) =>
+  db
+    .updateTable('balances')
+    .set({ on_hand: sql`on_hand - ${p.quantity}` })
+    .where('item_id', '=', p.itemId)
+    .where('location_id', '=', p.locationId)
+    .where(sql<boolean>`on_hand - reserved >= ${p.quantity}`),
+);
+
 /** Takes `quantity` off available stock (on hand − reserved); false when not enough is there. */
 export async function debitAvailable(db: Executor, itemId: string, locationId: string, quantity: number): Promise<boolean> {
-  const result = await db
-    .updateTable('balances')
-    .set({ on_hand: sql`on_hand - ${quantity}` })
-    .where('item_id', '=', itemId)
-    .where('location_id', '=', locationId)
-    .where(sql<boolean>`on_hand - reserved >= ${quantity}`)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await debitAvailableQuery(db, { itemId, locationId, quantity });
+  return Number(result.numAffectedRows) === 1;
 }
 
 /** Ships stock that a reservation held: on hand and reserved fall together. */
@@ -32,25 +42,31 @@ export async function debitReserved(db: Executor, itemId: string, locationId: st
   return Number(result.numUpdatedRows) === 1;
 }
 
+const addOnHandQuery = preparedQuery<BalanceChange>(['itemId', 'locationId', 'quantity'], (db, p) =>
+  db
+    .insertInto('balances')
+    .values({ item_id: p.itemId, location_id: p.locationId, on_hand: p.quantity, reserved: 0 })
+    .onConflict((oc) => oc.columns(['item_id', 'location_id']).doUpdateSet({ on_hand: sql`balances.on_hand + excluded.on_hand` })),
+);
+
 /** Adds a signed amount to on hand, creating the row if needed (no guard: credits, virtual locations). */
 export async function addOnHand(db: Executor, itemId: string, locationId: string, delta: number): Promise<void> {
-  await db
-    .insertInto('balances')
-    .values({ item_id: itemId, location_id: locationId, on_hand: delta, reserved: 0 })
-    .onConflict((oc) => oc.columns(['item_id', 'location_id']).doUpdateSet({ on_hand: sql`balances.on_hand + excluded.on_hand` }))
-    .execute();
+  await addOnHandQuery(db, { itemId, locationId, quantity: delta });
 }
+
+const reserveAvailableQuery = preparedQuery<BalanceChange>(['itemId', 'locationId', 'quantity'], (db, p) =>
+  db
+    .updateTable('balances')
+    .set({ reserved: sql`reserved + ${p.quantity}` })
+    .where('item_id', '=', p.itemId)
+    .where('location_id', '=', p.locationId)
+    .where(sql<boolean>`on_hand - reserved >= ${p.quantity}`),
+);
 
 /** Holds `quantity` of available stock; false when not enough is available. */
 export async function reserveAvailable(db: Executor, itemId: string, locationId: string, quantity: number): Promise<boolean> {
-  const result = await db
-    .updateTable('balances')
-    .set({ reserved: sql`reserved + ${quantity}` })
-    .where('item_id', '=', itemId)
-    .where('location_id', '=', locationId)
-    .where(sql<boolean>`on_hand - reserved >= ${quantity}`)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await reserveAvailableQuery(db, { itemId, locationId, quantity });
+  return Number(result.numAffectedRows) === 1;
 }
 
 export async function releaseReserved(db: Executor, itemId: string, locationId: string, quantity: number): Promise<void> {

@@ -1,6 +1,19 @@
 import { sql } from 'kysely';
 import { isSqlite } from '../db/dialect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Executor, MovementRow, NewMovementRow } from '../db/schema.js';
+
+type MovementValues = Omit<MovementRow, 'seq'> & Record<string, unknown>;
+const MOVEMENT_COLUMNS = [
+  'id', 'posting_id', 'item_id', 'quantity', 'from_location_id', 'to_location_id', 'kind', 'unit_cost', 'reason_code', 'document_type',
+  'document_id', 'reference', 'reverses_id', 'actor', 'actor_name', 'occurred_at', 'recorded_at', 'idempotency_key', 'note',
+] as const satisfies ReadonlyArray<keyof MovementValues>;
+
+/** One movement, the common case, without Kysely building the statement each time. */
+const insertOneMovement = preparedQuery<MovementValues, { seq: number }>(MOVEMENT_COLUMNS, (db, row) => {
+  const insert = db.insertInto('movements').values(row);
+  return isSqlite(db) ? insert : insert.returning('seq');
+});
 
 /**
  * Inserts movements and returns them with their sequence numbers. SQLite hands out consecutive
@@ -8,13 +21,19 @@ import type { Executor, MovementRow, NewMovementRow } from '../db/schema.js';
  */
 export async function insertMovementRows(db: Executor, rows: NewMovementRow[]): Promise<MovementRow[]> {
   if (rows.length === 0) return [];
-  if (isSqlite(db)) {
-    const result = await db.insertInto('movements').values(rows).executeTakeFirstOrThrow();
-    const first = Number(result.insertId) - rows.length + 1;
-    return rows.map((row, i) => ({ ...withNulls(row), seq: first + i }));
+  const full = rows.map(withNulls);
+  const sqlite = isSqlite(db);
+  if (full.length === 1) {
+    const result = await insertOneMovement(db, full[0] as MovementValues);
+    return [{ ...(full[0] as MovementValues), seq: Number(sqlite ? result.insertId : result.rows[0]?.seq) }];
   }
-  const seqs = await db.insertInto('movements').values(rows).returning('seq').execute();
-  return rows.map((row, i) => ({ ...withNulls(row), seq: Number(seqs[i]?.seq) }));
+  if (sqlite) {
+    const result = await db.insertInto('movements').values(full).executeTakeFirstOrThrow();
+    const first = Number(result.insertId) - full.length + 1;
+    return full.map((row, i) => ({ ...row, seq: first + i }));
+  }
+  const seqs = await db.insertInto('movements').values(full).returning('seq').execute();
+  return full.map((row, i) => ({ ...row, seq: Number(seqs[i]?.seq) }));
 }
 
 function withNulls(row: NewMovementRow): Omit<MovementRow, 'seq'> {
