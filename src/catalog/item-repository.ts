@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { preparedByCount } from '../db/prepared.js';
 import type { Executor, ItemRow, ItemsTable } from '../db/schema.js';
 
 export async function insertItem(db: Executor, row: Insertable<ItemsTable>): Promise<void> {
@@ -15,9 +16,13 @@ export async function findItemByRef(db: Executor, ref: string): Promise<ItemRow 
   return rows.find((r) => r.id === ref) ?? rows[0];
 }
 
+const itemsByRefs = preparedByCount<ItemRow>(8, (db, refs) =>
+  db.selectFrom('items').selectAll().where((eb) => eb.or([eb('id', 'in', refs), eb('sku', 'in', refs)])),
+);
+
 export async function findItemsByRefs(db: Executor, refs: readonly string[]): Promise<ItemRow[]> {
   if (refs.length === 0) return [];
-  return db.selectFrom('items').selectAll().where((eb) => eb.or([eb('id', 'in', refs), eb('sku', 'in', refs)])).execute();
+  return (await itemsByRefs(db, refs)).rows;
 }
 
 export async function findItemsByIds(db: Executor, ids: readonly string[]): Promise<ItemRow[]> {

@@ -42,3 +42,24 @@ function compile<P extends Record<string, unknown>, R>(db: Executor, params: Rea
   if (missing.length > 0) throw new Error(`prepared query does not use parameter(s) ${missing.join(', ')}`);
   return { sql: query.sql, slots };
 }
+
+/**
+ * Prepared variants of a query whose shape depends only on how many values it takes
+ * (e.g. `where id in (?, ?)`), built on first use for each count up to `maxCount`.
+ */
+export function preparedByCount<R>(
+  maxCount: number,
+  build: (db: Executor, values: string[]) => Compilable<R>,
+): (db: Executor, values: readonly string[]) => Promise<QueryResult<R>> {
+  const variants = new Map<number, (db: Executor, values: Record<string, unknown>) => Promise<QueryResult<R>>>();
+  return (db, values) => {
+    if (values.length === 0 || values.length > maxCount) return db.executeQuery(build(db, [...values]));
+    let variant = variants.get(values.length);
+    if (!variant) {
+      const names = values.map((_, i) => `v${i}`);
+      variant = preparedQuery<Record<string, unknown>, R>(names, (inner, marks) => build(inner, names.map((n) => marks[n] as string)));
+      variants.set(values.length, variant);
+    }
+    return variant(db, Object.fromEntries(values.map((v, i) => [`v${i}`, v])));
+  };
+}

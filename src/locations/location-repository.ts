@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { preparedByCount } from '../db/prepared.js';
 import type { Executor, LocationKind, LocationRow, LocationsTable } from '../db/schema.js';
 
 export async function insertLocation(db: Executor, row: Insertable<LocationsTable>): Promise<void> {
@@ -14,9 +15,13 @@ export async function findLocationByRef(db: Executor, ref: string): Promise<Loca
   return rows.find((r) => r.id === ref) ?? rows[0];
 }
 
+const locationsByRefs = preparedByCount<LocationRow>(8, (db, refs) =>
+  db.selectFrom('locations').selectAll().where((eb) => eb.or([eb('id', 'in', refs), eb('code', 'in', refs)])),
+);
+
 export async function findLocationsByRefs(db: Executor, refs: readonly string[]): Promise<LocationRow[]> {
   if (refs.length === 0) return [];
-  return db.selectFrom('locations').selectAll().where((eb) => eb.or([eb('id', 'in', refs), eb('code', 'in', refs)])).execute();
+  return (await locationsByRefs(db, refs)).rows;
 }
 
 export async function findLocationsByIds(db: Executor, ids: readonly string[]): Promise<LocationRow[]> {
