@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { createApiKey } from '../access/api-key-service.js';
 import { ROLES, type Role } from '../access/api-key-rules.js';
-import { buildApp } from '../http/app.js';
+import { openApiDocument } from '../http/openapi.js';
 import { checkConsistency, rebuildBalances } from '../ledger/consistency.js';
 import { itemStock } from '../operations/stock-service.js';
 import { systemContext } from '../shared/context.js';
@@ -102,14 +102,9 @@ program
   .description('Write the OpenAPI 3.1 document')
   .option('--out <file>', 'file to write (default: standard output)')
   .action(async (opts: { out?: string }) => {
-    const store = await openMigratedStore('sqlite::memory:');
-    const app = await buildApp({ store });
-    await app.ready();
-    const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;
+    const text = await openApiDocument();
     if (opts.out) writeFileSync(opts.out, text);
     else process.stdout.write(text);
-    await app.close();
-    await store.close();
   });
 
 async function runDemo(databaseUrl: string | undefined, onlyIfEmpty: boolean): Promise<void> {

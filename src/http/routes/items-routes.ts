@@ -15,7 +15,7 @@ export function itemRoutes(app: Api, { store }: Deps): void {
   app.get('/api/v1/items', { schema: { tags, summary: 'List and search items', querystring: ItemListQuery, response: { 200: page(Item), ...errorResponses } } },
     async (req) => items.listItems(store.db, req.query));
 
-  app.get('/api/v1/items/categories', { schema: { tags, summary: 'Categories in use', response: { 200: z.object({ data: z.array(z.string()) }) } } },
+  app.get('/api/v1/items/categories', { schema: { tags, summary: 'Categories in use', response: { 200: z.object({ data: z.array(z.string()) }), ...errorResponses } } },
     async () => ({ data: await items.listCategories(store.db) }));
 
   app.get('/api/v1/items/by-barcode/:code', { schema: { tags, summary: 'Find the item a barcode belongs to', params: z.object({ code: z.string().min(1).max(64) }), response: { 200: Item, ...errorResponses } } },

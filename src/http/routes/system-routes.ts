@@ -27,7 +27,7 @@ export function systemRoutes(app: Api, { store }: Deps): void {
   app.get('/api/v1/consistency', { schema: { tags: ['system'], summary: 'Recompute balances and holds from the ledger and report drift', response: { 200: ConsistencyReport, ...errorResponses } } },
     async () => checkConsistency(store.db));
 
-  app.get('/api/v1/reason-codes', { schema: { tags: ['system'], summary: 'Reason codes for adjustments', response: { 200: z.object({ data: z.array(ReasonCode) }) } } },
+  app.get('/api/v1/reason-codes', { schema: { tags: ['system'], summary: 'Reason codes for adjustments', response: { 200: z.object({ data: z.array(ReasonCode) }), ...errorResponses } } },
     async () => ({ data: await listReasonCodes(store.db) }));
 
   app.post('/api/v1/reason-codes', { config: { access: 'admin' }, schema: { tags: ['system'], summary: 'Add a reason code', body: ReasonCode, response: { 201: ReasonCode, ...errorResponses } } },

@@ -56,6 +56,7 @@ export const booleanQuery = z
 export const errorResponses = {
   400: Problem,
   401: Problem,
+  403: Problem,
   404: Problem,
   409: Problem,
   422: Problem,
