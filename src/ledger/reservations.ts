@@ -24,6 +24,13 @@ export interface HoldRequest {
  */
 export async function holdStock(db: Executor, request: HoldRequest): Promise<ReservationRow> {
   const { itemId, locationId, quantity } = request;
+  const row: ReservationRow = {
+    id: newId(), item_id: itemId, location_id: locationId, quantity, status: 'active',
+    expires_at: request.expiresAt, reference: request.reference, actor: request.actor, created_at: request.now, closed_at: null,
+  };
+  // The reservation row goes in first and the contended balance row is touched last, so its row
+  // lock is held for as short a time as possible; a failed take rolls the insert back with it.
+  await repo.insertReservation(db, row);
   let taken = await reserveAvailable(db, itemId, locationId, quantity);
   if (!taken && (await releaseExpiredHolds(db, request.now, { itemId, limit: 1000 })) > 0) {
     taken = await reserveAvailable(db, itemId, locationId, quantity);
@@ -37,11 +44,6 @@ export async function holdStock(db: Executor, request: HoldRequest): Promise<Res
       available: formatScaled(Math.max(0, balance.on_hand - balance.reserved), decimals),
     }]);
   }
-  const row: ReservationRow = {
-    id: newId(), item_id: itemId, location_id: locationId, quantity, status: 'active',
-    expires_at: request.expiresAt, reference: request.reference, actor: request.actor, created_at: request.now, closed_at: null,
-  };
-  await repo.insertReservation(db, row);
   return row;
 }
 
