@@ -97,6 +97,7 @@ export async function hasStockAt(db: Executor, locationId: string): Promise<bool
 export interface BalanceFilter {
   itemIds?: readonly string[] | undefined;
   locationIds?: readonly string[] | undefined;
+  excludeLocationIds?: readonly string[] | undefined;
   /** Key of the last row of the previous page: `itemId \u0000 locationId`. */
   after?: { itemId: string; locationId: string } | undefined;
   nonZeroOnly?: boolean | undefined;
@@ -107,6 +108,7 @@ export async function listBalanceRows(db: Executor, filter: BalanceFilter): Prom
   let query = db.selectFrom('balances').selectAll();
   if (filter.itemIds) query = query.where('item_id', 'in', filter.itemIds.length ? filter.itemIds : ['']);
   if (filter.locationIds) query = query.where('location_id', 'in', filter.locationIds.length ? filter.locationIds : ['']);
+  if (filter.excludeLocationIds?.length) query = query.where('location_id', 'not in', filter.excludeLocationIds);
   if (filter.nonZeroOnly) query = query.where((eb) => eb.or([eb('on_hand', '<>', 0), eb('reserved', '<>', 0)]));
   const after = filter.after;
   if (after) {

@@ -130,6 +130,10 @@ export async function locationIdsWithin(db: Executor, ref: string): Promise<stri
   return ids;
 }
 
+export async function virtualLocationIds(db: Executor): Promise<string[]> {
+  return (await repo.listVirtualLocations(db)).map((l) => l.id);
+}
+
 export async function physicalLocations(db: Executor, siteId?: string): Promise<LocationRef[]> {
   return (await repo.listPhysicalLocations(db, siteId)).map(toRef);
 }

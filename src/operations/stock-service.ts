@@ -2,7 +2,7 @@ import { getItem, itemRefsByIds, listItems } from '../catalog/item-service.js';
 import type { Executor } from '../db/schema.js';
 import { listBalanceRows } from '../ledger/balance-repository.js';
 import { replayOnHand } from '../ledger/movement-repository.js';
-import { locationIdsWithin, locationRefsByIds, physicalLocations } from '../locations/location-service.js';
+import { locationIdsWithin, locationRefsByIds, physicalLocations, virtualLocationIds } from '../locations/location-service.js';
 import type { LocationRef } from '../locations/location-types.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
 import { formatScaled } from '../shared/quantity.js';
@@ -73,9 +73,11 @@ export async function itemStock(db: Executor, ref: string): Promise<ItemStock> {
 /** Stock per item × physical location with stock or holds, filtered by item and/or location (with everything under it). */
 export async function stockLevels(db: Executor, query: { item?: string | undefined; location?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<StockRow>> {
   const itemIds = query.item === undefined ? undefined : [(await getItem(db, query.item)).id];
-  const locationIds = query.location === undefined ? (await physicalLocations(db)).map((l) => l.id) : await locationIdsWithin(db, query.location);
+  // Without a location filter, every balance but those of the (few) virtual locations.
+  const locationIds = query.location === undefined ? undefined : await locationIdsWithin(db, query.location);
+  const excludeLocationIds = query.location === undefined ? await virtualLocationIds(db) : undefined;
   const after = query.cursor === undefined ? undefined : splitKey(decodeCursor<string>(query.cursor, 'string'));
-  const rows = await listBalanceRows(db, { itemIds, locationIds, after, nonZeroOnly: true, limit: query.limit });
+  const rows = await listBalanceRows(db, { itemIds, locationIds, excludeLocationIds, after, nonZeroOnly: true, limit: query.limit });
   const pageRows = rows.slice(0, query.limit);
   const [items, locations, transit] = await Promise.all([
     itemRefsByIds(db, pageRows.map((r) => r.item_id)),
