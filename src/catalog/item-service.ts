@@ -6,6 +6,7 @@ import { DomainError, invalidField, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { formatScaled, MAX_DECIMALS, parseScaled } from '../shared/quantity.js';
+import { indexReferences, type FieldRef } from '../shared/references.js';
 import { nowIso } from '../shared/time.js';
 import { barcodeProblem, normalizeBarcode, type BarcodeKind } from './barcode-rules.js';
 import * as repo from './item-repository.js';
@@ -111,19 +112,9 @@ export function listCategories(db: Executor): Promise<string[]> {
  * Resolves item references (id or SKU) for an operation. `paths` gives the request field of each
  * reference so an unknown or archived item is reported where the client wrote it.
  */
-export async function resolveItemRefs(db: Executor, refs: Array<{ ref: string; path: string }>): Promise<Map<string, ItemRef>> {
+export async function resolveItemRefs(db: Executor, refs: FieldRef[]): Promise<Map<string, ItemRef>> {
   const rows = await repo.findItemsByRefs(db, [...new Set(refs.map((r) => r.ref))]);
-  const byRef = new Map<string, ItemRef>();
-  for (const row of rows) byRef.set(row.sku, toRef(row));
-  for (const row of rows) byRef.set(row.id, toRef(row));
-  const errors = refs.flatMap(({ ref, path }) => {
-    const item = byRef.get(ref);
-    if (!item) return [{ path, message: `item '${ref}' does not exist` }];
-    if (item.archived) return [{ path, message: `item '${ref}' is archived` }];
-    return [];
-  });
-  if (errors.length > 0) throw new DomainError('validation', errors.map((e) => e.message).join('; '), errors);
-  return byRef;
+  return indexReferences('item', refs, rows.map((row) => ({ id: row.id, naturalKey: row.sku, value: toRef(row) })));
 }
 
 export async function itemRefsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, ItemRef & { name: string; unit: string }>> {

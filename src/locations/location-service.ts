@@ -6,6 +6,7 @@ import type { CommandContext } from '../shared/context.js';
 import { DomainError, invalidField, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { indexReferences, type FieldRef } from '../shared/references.js';
 import { nowIso } from '../shared/time.js';
 import { mayGoNegative, parentProblem } from './location-rules.js';
 import * as repo from './location-repository.js';
@@ -99,19 +100,9 @@ export async function locationTree(db: Executor, siteRef?: string): Promise<Loca
 }
 
 /** Resolves location references (id or code) for an operation, reporting each bad one at its field. */
-export async function resolveLocationRefs(db: Executor, refs: Array<{ ref: string; path: string }>): Promise<Map<string, LocationRef>> {
+export async function resolveLocationRefs(db: Executor, refs: FieldRef[]): Promise<Map<string, LocationRef>> {
   const rows = await repo.findLocationsByRefs(db, [...new Set(refs.map((r) => r.ref))]);
-  const byRef = new Map<string, LocationRef>();
-  for (const row of rows) byRef.set(row.code, toRef(row));
-  for (const row of rows) byRef.set(row.id, toRef(row));
-  const errors = refs.flatMap(({ ref, path }) => {
-    const location = byRef.get(ref);
-    if (!location) return [{ path, message: `location '${ref}' does not exist` }];
-    if (location.archived) return [{ path, message: `location '${ref}' is archived` }];
-    return [];
-  });
-  if (errors.length > 0) throw new DomainError('validation', errors.map((e) => e.message).join('; '), errors);
-  return byRef;
+  return indexReferences('location', refs, rows.map((row) => ({ id: row.id, naturalKey: row.code, value: toRef(row) })));
 }
 
 export async function locationRefsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, LocationRef>> {

@@ -7,12 +7,8 @@ import type { MovementDraft, PostingMeta } from '../ledger/movement-types.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import type { FieldRef } from '../shared/references.js';
 import type { Names } from './movement-dto.js';
-
-export interface RefRequest {
-  ref: string;
-  path: string;
-}
 
 /** The items and locations an operation names, resolved together so every bad reference is reported at once. */
 export class Resolved {
@@ -35,7 +31,7 @@ export class Resolved {
   }
 }
 
-export async function resolveRefs(db: Executor, items: RefRequest[], locations: RefRequest[]): Promise<Resolved> {
+export async function resolveRefs(db: Executor, items: FieldRef[], locations: FieldRef[]): Promise<Resolved> {
   const [itemResult, locationResult] = await Promise.allSettled([resolveItemRefs(db, items), resolveLocationRefs(db, locations)]);
   const errors = [itemResult, locationResult].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (errors.length > 0) {
