@@ -91,7 +91,11 @@ const insertOneAudit = preparedQuery<AuditValues>(
   (db, row) => db.insertInto('audit_log').values(row),
 );
 
-async function writeAudit(db: Executor, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
+/**
+ * Writes audit rows now. Commands normally return their entries for runCommand to write; a command
+ * that ends on a contended row writes them first, so that row's lock is held as briefly as possible.
+ */
+export async function writeAudit(db: Executor, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
   const at = nowIso();
   const rows = entries.map((e) => ({
     id: newId(),

@@ -48,6 +48,8 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseExactInteger);
 
 function openPostgresStore(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',

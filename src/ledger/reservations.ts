@@ -1,11 +1,12 @@
 import type { Executor, ReservationRow } from '../db/schema.js';
-import { newId } from '../shared/ids.js';
 import { formatScaled } from '../shared/quantity.js';
 import { getBalance, releaseReserved, reserveAvailable } from './balance-repository.js';
 import { insufficientStock } from './posting.js';
 import * as repo from './reservation-repository.js';
 
 export interface HoldRequest {
+  /** The new reservation's id, chosen by the caller so it can be recorded before the hold is taken. */
+  id: string;
   itemId: string;
   locationId: string;
   quantity: number;
@@ -25,7 +26,7 @@ export interface HoldRequest {
 export async function holdStock(db: Executor, request: HoldRequest): Promise<ReservationRow> {
   const { itemId, locationId, quantity } = request;
   const row: ReservationRow = {
-    id: newId(), item_id: itemId, location_id: locationId, quantity, status: 'active',
+    id: request.id, item_id: itemId, location_id: locationId, quantity, status: 'active',
     expires_at: request.expiresAt, reference: request.reference, actor: request.actor, created_at: request.now, closed_at: null,
   };
   // The reservation row goes in first and the contended balance row is touched last, so its row

@@ -1,5 +1,5 @@
 import { itemRefsByIds } from '../catalog/item-service.js';
-import { runCommand, type CommandResult } from '../db/command.js';
+import { runCommand, writeAudit, type CommandResult } from '../db/command.js';
 import type { Executor, ReservationRow, ReservationStatus } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { postMovements } from '../ledger/posting.js';
@@ -9,6 +9,7 @@ import { getItem } from '../catalog/item-service.js';
 import { getLocation, locationRefsByIds } from '../locations/location-service.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError, invalidField, notFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { formatScaled, parsePositiveScaled, type QuantityInput } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
@@ -48,13 +49,15 @@ export async function createReservation(store: Store, ctx: CommandContext, input
     const location = resolved.location(input.location);
     if (location.kind === 'virtual' || !location.sellable) throw invalidField('/location', `'${location.code}' is not a sellable location`);
     const expiresAt = expiryOf(input, now);
+    const id = newId();
+    await writeAudit(trx, ctx, [{ action: 'reservation.created', entityType: 'reservation', entityId: id, details: { reference: input.reference } }]);
     const row = await holdStock(trx, {
-      itemId: item.id, locationId: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
+      id, itemId: item.id, locationId: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
       expiresAt, reference: input.reference ?? null, actor: ctx.actor.id, now, path: '/quantity',
       display: { sku: item.sku, decimals: item.decimals, locationCode: location.code },
     });
     const names = resolved.names();
-    return { result: toReservation(row, names.items, names.locations), audit: [{ action: 'reservation.created', entityType: 'reservation', entityId: row.id, details: { reference: input.reference } }] };
+    return { result: toReservation(row, names.items, names.locations), audit: [] };
   });
 }
 
