@@ -52,8 +52,10 @@ export async function runCommand<T>(
       return { result: outcome.result, replayed: false };
     });
   } catch (error) {
-    // Two requests with one key raced on PostgreSQL: the loser's work rolled back; answer with the winner's.
-    if (key !== undefined && isUniqueViolation(error)) {
+    // Two requests with one key raced on PostgreSQL: the loser's work rolled back, either on the key's
+    // unique index or refused because of the winner's effects (the last units it just shipped); answer
+    // with the winner's result. A request that failed on its own finds nothing stored and keeps its error.
+    if (key !== undefined && (isUniqueViolation(error) || error instanceof DomainError)) {
       const earlier = await findStored<T>(store.db, ctx.actor.id, key, requestHash);
       if (earlier) return earlier;
     }

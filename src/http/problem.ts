@@ -39,7 +39,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.fieldErrors, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? '' : `/${error.validationContext ?? 'request'}`;
-    const errors = error.validation.map((v) => ({ path: `${where}${v.instancePath}` || '/', message: v.message ?? 'invalid' }));
+    const errors = error.validation.flatMap((v) => {
+      const base = `${where}${v.instancePath === '/' ? '' : v.instancePath}`;
+      // A strict object names its unknown fields in `keys`: point at each field, not at the object holding it.
+      const keys = v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys) ? v.params.keys.map((k: unknown) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`) : [''];
+      return keys.map((key) => ({ path: `${base}${key}` || '/', message: v.message ?? 'invalid' }));
+    });
     return sendProblem(reply, 'validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

@@ -1,7 +1,7 @@
 import { runCommand, type CommandResult } from '../db/command.js';
 import type { Executor } from '../db/schema.js';
 import { isUniqueViolation, type Store } from '../db/store.js';
-import { findMovementById, listMovementRows } from '../ledger/movement-repository.js';
+import { findMovementById, findReversalOf, listMovementRows } from '../ledger/movement-repository.js';
 import { postMovements } from '../ledger/posting.js';
 import type { MovementDraft } from '../ledger/movement-types.js';
 import type { CommandContext } from '../shared/context.js';
@@ -72,6 +72,8 @@ export async function reverseMovement(store: Store, ctx: CommandContext, id: str
     const original = await findMovementById(trx, id);
     if (!original) throw notFound('movement', id);
     if (original.reverses_id !== null) throw new DomainError('rule-violation', 'a reversal cannot itself be reversed; post a new movement instead');
+    // Checked before posting: otherwise a second reversal whose stock has moved on is misreported as a shortage.
+    if (await findReversalOf(trx, id)) throw new DomainError('conflict', `movement ${id} has already been reversed`);
     const now = nowIso();
     const [items, locations] = await Promise.all([
       resolveItemRefs(trx, [{ ref: original.item_id, path: '/item' }]).catch(() => {

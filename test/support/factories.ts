@@ -65,3 +65,76 @@ export async function onHandAt(api: TestApi, item: string, code: string): Promis
   const stock = await stockOf(api, item);
   return stock.locations.find((l) => l.location.code === code)?.onHand ?? '0';
 }
+
+export interface ApiKeyJson {
+  id: string;
+  key: string;
+  role: 'admin' | 'operator' | 'viewer';
+}
+
+export async function makeApiKey(api: TestApi, role: ApiKeyJson['role'], name = unique(`${role}-key`)): Promise<ApiKeyJson> {
+  return api.post<ApiKeyJson>('/api/v1/api-keys', { name, role });
+}
+
+export interface MovementJson {
+  id: string;
+  seq: number;
+  postingId: string;
+  kind: string;
+  item: { id: string; sku: string };
+  quantity: string;
+  from: { id: string; code: string };
+  to: { id: string; code: string };
+  unitCost: string | null;
+  reasonCode: string | null;
+  document: { type: string; id: string } | null;
+  reversesId: string | null;
+  occurredAt: string;
+}
+
+export interface PostingJson {
+  postingId: string;
+  movements: MovementJson[];
+}
+
+/** Posts one movement between two locations and returns it. */
+export async function postMovement(api: TestApi, body: Record<string, unknown>): Promise<MovementJson> {
+  const posting = await api.post<PostingJson>('/api/v1/movements', body);
+  return posting.movements[0] as MovementJson;
+}
+
+/**
+ * Follows `nextCursor` from `url` (which must already carry a `limit`) until the last page,
+ * returning every row and how many pages it took.
+ */
+export async function allPages<T>(api: TestApi, url: string): Promise<{ rows: T[]; pages: number }> {
+  const rows: T[] = [];
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const separator = url.includes('?') ? '&' : '?';
+    const page: { data: T[]; nextCursor: string | null } = await api.get(cursor === null ? url : `${url}${separator}cursor=${encodeURIComponent(cursor)}`);
+    rows.push(...page.data);
+    pages += 1;
+    cursor = page.nextCursor;
+  } while (cursor !== null && pages < 1000);
+  return { rows, pages };
+}
+
+let gtinCounter = 0;
+function withCheckDigit(body: string): string {
+  const sum = [...body].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** A valid EAN-13 (GTIN-13) no other call in this process returns: twelve digits plus their check digit. */
+export function uniqueGtin13(): string {
+  gtinCounter += 1;
+  return withCheckDigit(`2${String(process.pid % 100_000).padStart(5, '0')}${String(gtinCounter).padStart(6, '0')}`);
+}
+
+/** A valid UPC-A (GTIN-12) no other call in this process returns. */
+export function uniqueUpc12(): string {
+  gtinCounter += 1;
+  return withCheckDigit(`7${String(process.pid % 100_000).padStart(5, '0')}${String(gtinCounter).padStart(5, '0')}`);
+}
