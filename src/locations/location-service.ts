@@ -14,18 +14,19 @@ import type { Location, LocationChanges, LocationNode, LocationRef, NewLocation 
 
 export async function createLocation(store: Store, ctx: CommandContext, input: NewLocation): Promise<CommandResult<Location>> {
   return runCommand(store, ctx, { name: 'location.create', input }, async (trx) => {
-    const parent = input.parent === undefined || input.parent === null ? null : await requireLocation(trx, input.parent, '/parent');
+    const parentRef = input.parent ?? null;
+    const parent = parentRef === null ? null : (await resolveLocationRefs(trx, [{ ref: parentRef, path: '/parent' }])).get(parentRef) ?? null;
     const problem = parentProblem(input.kind, parent?.kind ?? null);
     if (problem) throw invalidField('/parent', problem);
     const id = newId();
     const now = nowIso();
-    const virtualKind: VirtualKind | null = input.kind === 'virtual' ? (parent?.virtual_kind ?? null) : null;
+    const virtualKind: VirtualKind | null = input.kind === 'virtual' ? (parent?.virtualKind ?? null) : null;
     if (input.kind === 'virtual' && virtualKind === null) throw invalidField('/parent', 'a virtual location must sit under one of the built-in virtual locations');
     try {
       await repo.insertLocation(trx, {
         id, code: input.code, name: input.name, kind: input.kind, virtual_kind: virtualKind, parent_id: parent?.id ?? null,
-        site_id: input.kind === 'site' ? id : (parent?.site_id ?? null),
-        sellable: input.kind === 'virtual' ? 0 : (input.sellable ?? parent?.sellable ?? 1) ? 1 : 0,
+        site_id: input.kind === 'site' ? id : (parent?.siteId ?? null),
+        sellable: input.kind === 'virtual' ? 0 : (input.sellable ?? parent?.sellable ?? true) ? 1 : 0,
         allow_negative: input.kind === 'virtual' || input.allowNegative ? 1 : 0,
         archived_at: null, created_at: now, updated_at: now,
       });

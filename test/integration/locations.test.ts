@@ -44,7 +44,7 @@ describe.each(DIALECTS)('locations on %s', (dialect) => {
     await expectRefused(api, () => create({ code: unique('B'), name: 'bin in supplier', kind: 'bin', parent: 'supplier' }), 400, '/problems/validation', ['/parent']);
     await expectRefused(api, () => create({ code: unique('V'), name: 'loose virtual', kind: 'virtual' }), 400, '/problems/validation', ['/parent']);
     await expectRefused(api, () => create({ code: unique('V'), name: 'virtual in site', kind: 'virtual', parent: site.code }), 400, '/problems/validation', ['/parent']);
-    await expectRefused(api, () => create({ code: unique('B'), name: 'lost', kind: 'bin', parent: 'NO-SUCH-PARENT' }), 404, '/problems/not-found', ['/parent']);
+    await expectRefused(api, () => create({ code: unique('B'), name: 'lost', kind: 'bin', parent: 'NO-SUCH-PARENT' }), 400, '/problems/validation', ['/parent']);
     await expectRefused(api, () => create({ code: 'has space', name: 'x', kind: 'site' }), 400, '/problems/validation', ['/code']);
     await expectRefused(api, () => create({ code: unique('X'), name: 'x', kind: 'shelf' }), 400, '/problems/validation', ['/kind']);
   });

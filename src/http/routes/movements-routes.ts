@@ -24,7 +24,7 @@ export function movementRoutes(app: Api, { store }: Deps): void {
   app.get('/api/v1/movements/:id', { schema: { tags, summary: 'Get one movement', params: IdParams, response: { 200: Movement, ...errorResponses } } },
     async (req) => posting.getMovement(store.db, req.params.id));
 
-  app.post('/api/v1/movements/:id/reverse', { schema: { tags, summary: 'Correct a movement with a new, mirrored movement', params: IdParams, body: z.object({ note: Note.optional(), occurredAt: Timestamp.optional() }).default({}), response: { 201: Movement, ...errorResponses } } },
+  app.post('/api/v1/movements/:id/reverse', { schema: { tags, summary: 'Correct a movement with a new, mirrored movement', params: IdParams, body: z.strictObject({ note: Note.optional(), occurredAt: Timestamp.optional() }).default({}), response: { 201: Movement, ...errorResponses } } },
     async (req, reply) => done(reply, await posting.reverseMovement(store, contextOf(req), req.params.id, req.body), 201));
 }
 

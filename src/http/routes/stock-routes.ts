@@ -30,7 +30,7 @@ export function reservationRoutes(app: Api, { store }: Deps): void {
   app.get('/api/v1/reservations/:id', { schema: { tags, summary: 'Get a reservation', params: IdParams, response: { 200: Reservation, ...errorResponses } } },
     async (req) => reservations.getReservation(store.db, req.params.id));
 
-  app.post('/api/v1/reservations/:id/release', { schema: { tags, summary: 'Release a hold', params: IdParams, body: z.object({ note: Note.optional() }).default({}), response: { 200: Reservation, ...errorResponses } } },
+  app.post('/api/v1/reservations/:id/release', { schema: { tags, summary: 'Release a hold', params: IdParams, body: z.strictObject({ note: Note.optional() }).default({}), response: { 200: Reservation, ...errorResponses } } },
     async (req, reply) => done(reply, await reservations.releaseReservation(store, contextOf(req), req.params.id, req.body)));
 
   app.post('/api/v1/reservations/:id/consume', { schema: { tags, summary: 'Ship held stock to the customer', params: IdParams, body: ConsumeBody.default({}), response: { 200: z.object({ reservation: Reservation, movement: Movement }), ...errorResponses } } },

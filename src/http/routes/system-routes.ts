@@ -9,7 +9,7 @@ import { done, type Api, type Deps } from '../respond.js';
 import { errorResponses, IdParams, page, PageQuery, Timestamp } from '../schemas/common.js';
 
 const ApiKey = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'ApiKey' });
-const ReasonCode = z.object({ code: z.string().min(1).max(50).regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'), name: z.string().min(1).max(100) }).meta({ id: 'ReasonCode' });
+const ReasonCode = z.strictObject({ code: z.string().min(1).max(50).regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'), name: z.string().min(1).max(100) }).meta({ id: 'ReasonCode' });
 const AuditEntry = z.object({
   id: z.string(), seq: z.number().int(), at: z.string(), actor: z.object({ id: z.string(), name: z.string() }), action: z.string(),
   entity: z.object({ type: z.string(), id: z.string() }), reason: z.string().nullable(), details: z.unknown(),
@@ -39,7 +39,7 @@ export function systemRoutes(app: Api, { store }: Deps): void {
   app.get('/api/v1/api-keys', { config: { access: 'admin' }, schema: { tags: ['access'], summary: 'List API keys (secrets are never shown again)', response: { 200: z.object({ data: z.array(ApiKey) }), ...errorResponses } } },
     async () => ({ data: await listApiKeys(store.db) }));
 
-  app.post('/api/v1/api-keys', { config: { access: 'admin' }, schema: { tags: ['access'], summary: 'Create an API key; the response is the only time the secret is shown', body: z.object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES).default('operator') }), response: { 201: ApiKey.extend({ key: z.string() }), ...errorResponses } } },
+  app.post('/api/v1/api-keys', { config: { access: 'admin' }, schema: { tags: ['access'], summary: 'Create an API key; the response is the only time the secret is shown', body: z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES).default('operator') }), response: { 201: ApiKey.extend({ key: z.string() }), ...errorResponses } } },
     async (req, reply) => done(reply, await createApiKey(store, contextOf(req), req.body), 201));
 
   app.post('/api/v1/api-keys/:id/revoke', { config: { access: 'admin' }, schema: { tags: ['access'], summary: 'Revoke an API key', params: IdParams, response: { 200: ApiKey, ...errorResponses } } },

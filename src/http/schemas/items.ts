@@ -3,7 +3,7 @@ import { MAX_DECIMALS } from '../../shared/quantity.js';
 import { booleanQuery, PageQuery, Quantity, QuantityText } from './common.js';
 
 const BarcodeKind = z.enum(['gtin', 'custom']).describe('gtin: GTIN-8/12/13/14 (UPC, EAN) with check digit, stored as GTIN-14; custom: any printable code');
-export const BarcodeBody = z.object({ code: z.string().min(1).max(64), kind: BarcodeKind.default('gtin') }).meta({ id: 'Barcode' });
+export const BarcodeBody = z.object({ code: z.string().min(1).max(64), kind: BarcodeKind.default('gtin') }).strict().meta({ id: 'Barcode' });
 
 export const Item = z
   .object({
@@ -26,6 +26,7 @@ export const NewItemBody = z
     reorderPoint: Quantity.nullish().describe('Warn when stock falls below this'),
     barcodes: z.array(BarcodeBody).max(20).optional(),
   })
+  .strict()
   .meta({ id: 'NewItem' });
 
 export const ItemChangesBody = z

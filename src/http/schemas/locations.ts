@@ -24,6 +24,7 @@ export const NewLocationBody = z
     sellable: z.boolean().optional().describe('Defaults to the parent’s setting, or true'),
     allowNegative: z.boolean().optional().describe('Let stock here go below zero (rarely wanted)'),
   })
+  .strict()
   .meta({ id: 'NewLocation' });
 
 export const LocationChangesBody = z

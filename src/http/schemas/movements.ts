@@ -21,11 +21,12 @@ export const MovementBody = z
     kind: z.enum(MOVEMENT_KINDS).optional().describe('Why stock moved; defaults to move'),
     unitCost: Money.optional(), reasonCode: z.string().max(50).optional().describe('Required for kind adjustment'), ...common,
   })
+  .strict()
   .meta({ id: 'NewMovement' });
 
-export const BatchBody = z.object({ movements: z.array(MovementBody).min(1).max(1000) }).meta({ id: 'MovementBatch' });
+export const BatchBody = z.object({ movements: z.array(MovementBody).min(1).max(1000) }).strict().meta({ id: 'MovementBatch' });
 
-const Line = z.object({ item: Ref('item'), quantity: Quantity });
+const Line = z.strictObject({ item: Ref('item'), quantity: Quantity });
 
 export const ReceiveBody = z
   .object({
@@ -33,6 +34,7 @@ export const ReceiveBody = z
     source: Ref('location').optional().describe('A supplier location; defaults to the built-in `supplier`'),
     lines: z.array(Line.extend({ unitCost: Money.optional() })).min(1).max(1000), ...common,
   })
+  .strict()
   .meta({ id: 'Receipt' });
 
 export const ShipBody = z
@@ -41,6 +43,7 @@ export const ShipBody = z
     destination: Ref('location').optional().describe('A customer location; defaults to the built-in `customer`'),
     lines: z.array(Line).min(1).max(1000), ...common,
   })
+  .strict()
   .meta({ id: 'Shipment' });
 
 export const AdjustBody = z
@@ -48,11 +51,12 @@ export const AdjustBody = z
     location: Ref('location'),
     reason: z.string().min(1).max(50).describe('A reason code (GET /api/v1/reason-codes)'),
     lines: z
-      .array(z.object({ item: Ref('item'), delta: Quantity.optional().describe('Signed change, e.g. "-2"'), countedQuantity: Quantity.optional().describe('Set on hand to what was counted') }))
+      .array(z.strictObject({ item: Ref('item'), delta: Quantity.optional().describe('Signed change, e.g. "-2"'), countedQuantity: Quantity.optional().describe('Set on hand to what was counted') }))
       .min(1)
       .max(1000),
     ...common,
   })
+  .strict()
   .meta({ id: 'Adjustment' });
 
 export const TransferBody = z
@@ -61,9 +65,10 @@ export const TransferBody = z
     mode: z.enum(['immediate', 'two-step']).default('immediate').describe('two-step: goods wait in transit until the destination receives them'),
     lines: z.array(Line).min(1).max(1000), ...common,
   })
+  .strict()
   .meta({ id: 'NewTransfer' });
 
-export const CommonBody = z.object(common).meta({ id: 'OperationDetails' });
+export const CommonBody = z.object(common).strict().meta({ id: 'OperationDetails' });
 
 export const Transfer = z
   .object({

@@ -38,6 +38,7 @@ export const NewReservationBody = z
     ttlSeconds: z.number().int().positive().max(31_536_000).optional().describe('…or this many seconds from now (checkout holds)'),
     reference: Reference.optional(),
   })
+  .strict()
   .meta({ id: 'NewReservation' });
 
 export const ConsumeBody = z
