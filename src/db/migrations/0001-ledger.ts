@@ -32,7 +32,7 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('items')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.primaryKey().notNull())
       .addColumn('sku', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('description', 'text')
@@ -49,7 +49,7 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('item_barcodes')
-      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('code', 'text', (c) => c.primaryKey().notNull())
       .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
@@ -58,7 +58,7 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('locations')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.primaryKey().notNull())
       .addColumn('code', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
@@ -117,7 +117,7 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('reservations')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.primaryKey().notNull())
       .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
       .addColumn('location_id', 'text', (c) => c.notNull().references('locations.id'))
       .addColumn('quantity', 'bigint', (c) => c.notNull().check(sql`quantity >= 0`))
@@ -133,7 +133,7 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('transfers')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.primaryKey().notNull())
       .addColumn('mode', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('from_location_id', 'text', (c) => c.notNull().references('locations.id'))
@@ -153,17 +153,18 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
       .addColumn('quantity', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('transfer_lines_pk', ['transfer_id', 'line_no'])
       .execute();
+    await db.schema.createIndex('transfer_lines_item_idx').on('transfer_lines').column('item_id').execute();
 
     await db.schema
       .createTable('reason_codes')
-      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('code', 'text', (c) => c.primaryKey().notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
 
     await db.schema
       .createTable('api_keys')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.primaryKey().notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('key_hash', 'text', (c) => c.notNull().unique())
       .addColumn('key_prefix', 'text', (c) => c.notNull())
