@@ -56,13 +56,15 @@ export async function createTransfer(store: Store, ctx: CommandContext, input: T
     if (to.kind === 'virtual') throw invalidField('/to', 'transfers move stock between physical locations');
     if (from.id === to.id) throw invalidField('/to', 'from and to must differ');
     const transferId = newId();
+    // A transfer's dates are business time, like its movements', so backdated transfers sort where they happened.
+    const occurredAt = parseOccurredAt(input.occurredAt, '/occurredAt', now);
     const lines: TransferLineRow[] = input.lines.map((l, i) => ({
       transfer_id: transferId, line_no: i + 1, item_id: resolved.item(l.item).id,
       quantity: parsePositiveScaled(l.quantity, resolved.item(l.item).decimals, `/lines/${i}/quantity`),
     }));
     const transfer: TransferRow = {
       id: transferId, mode, status: mode === 'immediate' ? 'received' : 'in_transit', from_location_id: from.id, to_location_id: to.id,
-      reference: input.reference ?? null, actor: ctx.actor.id, created_at: now, closed_at: mode === 'immediate' ? now : null,
+      reference: input.reference ?? null, actor: ctx.actor.id, created_at: occurredAt, closed_at: mode === 'immediate' ? occurredAt : null,
     };
     await repo.insertTransfer(trx, transfer, lines);
     const destination = mode === 'immediate' ? input.to : TRANSIT;
@@ -92,7 +94,7 @@ async function closeInTransit(store: Store, ctx: CommandContext, id: string, inp
     const found = await repo.findTransfer(trx, id);
     if (!found) throw notFound('transfer', id);
     const { transfer, lines } = found;
-    if (!(await repo.closeTransfer(trx, id, status, now))) {
+    if (!(await repo.closeTransfer(trx, id, status, parseOccurredAt(input.occurredAt, '/occurredAt', now)))) {
       throw new DomainError('rule-violation', `transfer ${id} is ${transfer.status}, not in transit`);
     }
     const destination = status === 'received' ? transfer.to_location_id : transfer.from_location_id;
