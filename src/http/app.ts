@@ -10,9 +10,11 @@ import { errorHandler } from './problem.js';
 import type { Api } from './respond.js';
 import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
+import { reportRoutes } from './routes/reports-routes.js';
 import { movementRoutes, operationRoutes, transferRoutes } from './routes/movements-routes.js';
 import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { registerWebApp } from './web-routes.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -35,13 +37,19 @@ function acceptEmptyJsonBodies(app: Api): void {
   });
 }
 
+/** Fastify hands validators a missing body as null; as undefined it lets a body schema's `.default({})` mean "no options". */
+const validateMissingBodyAsUndefined: typeof validatorCompiler = (route) => {
+  const validate = validatorCompiler(route);
+  return route.httpPart === 'body' ? (data) => validate(data === null ? undefined : data) : validate;
+};
+
 /**
  * Assembles the HTTP server: zod schemas validate requests and document them (OpenAPI 3.1 at
  * /api/openapi.json, browsable at /api/docs); every error leaves as problem+json.
  */
 export async function buildApp({ store, logger = false }: AppOptions): Promise<Api> {
   const app = Fastify({ logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 8 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validateMissingBodyAsUndefined);
   // Responses are typed against the same schemas at compile time; re-validating each one at run time would only cost speed.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
@@ -65,8 +73,9 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<A
 
   registerAuth(app, createAuthenticator(store.db));
   const deps = { store };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes]) {
     routes(app, deps);
   }
+  await registerWebApp(app);
   return app;
 }

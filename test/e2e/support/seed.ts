@@ -1,0 +1,87 @@
+import type { ApiClient } from './api-client.js';
+
+/**
+ * A small shop's two months, posted through the API with backdated business times, so the
+ * dashboard, charts and item pages show something a person would recognise. Deterministic.
+ */
+const SITES = [
+  { code: 'WH1', name: 'Main warehouse', zones: [{ code: 'WH1-A', name: 'Aisle A', bins: ['WH1-A-01', 'WH1-A-02', 'WH1-A-03'] }, { code: 'WH1-B', name: 'Aisle B', bins: ['WH1-B-01', 'WH1-B-02'] }] },
+  { code: 'STORE', name: 'City store', zones: [{ code: 'STORE-FLOOR', name: 'Shop floor', bins: ['STORE-SHELF-1', 'STORE-SHELF-2'] }] },
+];
+
+export interface SeedItem { sku: string; name: string; category: string; unit: string; decimals: number; cost: string; reorderPoint: string; gtin: string; daily: number }
+
+/** Completes a 12-digit EAN body with its check digit. */
+export function ean13(body: string): string {
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+const ITEMS: SeedItem[] = [
+  { sku: 'COF-ESP-1KG', name: 'Espresso beans, 1 kg bag', category: 'Coffee', unit: 'bag', decimals: 0, cost: '14.20', reorderPoint: '40', gtin: ean13('590123412345'), daily: 6 },
+  { sku: 'COF-FIL-1KG', name: 'Filter coffee, 1 kg bag', category: 'Coffee', unit: 'bag', decimals: 0, cost: '11.80', reorderPoint: '30', gtin: ean13('590123412346'), daily: 4 },
+  { sku: 'TEA-EB-100', name: 'English breakfast tea, 100 bags', category: 'Tea', unit: 'box', decimals: 0, cost: '3.95', reorderPoint: '25', gtin: ean13('590123412347'), daily: 3 },
+  { sku: 'CUP-8OZ-50', name: 'Paper cup 8 oz, sleeve of 50', category: 'Packaging', unit: 'sleeve', decimals: 0, cost: '2.10', reorderPoint: '120', gtin: ean13('590123412348'), daily: 14 },
+  { sku: 'LID-8OZ-50', name: 'Lid for 8 oz cup, sleeve of 50', category: 'Packaging', unit: 'sleeve', decimals: 0, cost: '1.35', reorderPoint: '120', gtin: ean13('590123412349'), daily: 13 },
+  { sku: 'MLK-OAT-1L', name: 'Oat drink, 1 l carton', category: 'Dairy-free', unit: 'carton', decimals: 0, cost: '1.49', reorderPoint: '60', gtin: ean13('590123412350'), daily: 9 },
+  { sku: 'SUG-CANE-KG', name: 'Cane sugar, loose', category: 'Pantry', unit: 'kg', decimals: 3, cost: '1.12', reorderPoint: '25', gtin: ean13('590123412351'), daily: 2 },
+  { sku: 'CHO-POW-1KG', name: 'Chocolate powder, 1 kg tin', category: 'Pantry', unit: 'tin', decimals: 0, cost: '7.60', reorderPoint: '12', gtin: ean13('590123412352'), daily: 1 },
+  { sku: 'NAP-WHT-500', name: 'White napkins, pack of 500', category: 'Packaging', unit: 'pack', decimals: 0, cost: '4.40', reorderPoint: '20', gtin: ean13('590123412353'), daily: 2 },
+  { sku: 'CLN-ESP-TAB', name: 'Espresso machine cleaning tablets', category: 'Cleaning', unit: 'tube', decimals: 0, cost: '6.90', reorderPoint: '8', gtin: ean13('590123412354'), daily: 1 },
+];
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+/** A business time `days` ago at `hour` UTC; today's times that have not come yet are moved into the past hour. */
+function daysAgo(days: number, hour: number): string {
+  const now = new Date();
+  const at = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days, hour, 15);
+  return new Date(Math.min(at, now.getTime() - (60 - hour) * 60_000)).toISOString();
+}
+
+export async function seedShop(api: ApiClient, days = 60): Promise<void> {
+  for (const site of SITES) {
+    await api.post('/api/v1/locations', { code: site.code, name: site.name, kind: 'site' });
+    for (const zone of site.zones) {
+      await api.post('/api/v1/locations', { code: zone.code, name: zone.name, kind: 'zone', parent: site.code });
+      for (const [i, bin] of zone.bins.entries()) await api.post('/api/v1/locations', { code: bin, name: `Bin ${i + 1}`, kind: 'bin', parent: zone.code });
+    }
+  }
+  await api.post('/api/v1/locations', { code: 'WH1-QC', name: 'Quality control', kind: 'zone', parent: 'WH1', sellable: false });
+  for (const item of ITEMS) {
+    const { daily: _daily, cost: _cost, gtin, ...fields } = item;
+    await api.post('/api/v1/items', { ...fields, barcodes: [{ code: gtin, kind: 'gtin' }] });
+  }
+  const next = random(42);
+  const bin = (item: SeedItem) => (ITEMS.indexOf(item) % 2 === 0 ? 'WH1-A-01' : 'WH1-B-01');
+  const stock = new Map<string, number>();
+  const receive = async (item: SeedItem, quantity: number, at: string) => {
+    await api.post('/api/v1/receipts', { location: bin(item), occurredAt: at, reference: `PO-${at.slice(0, 10)}`, lines: [{ item: item.sku, quantity, unitCost: item.cost }] });
+    stock.set(item.sku, (stock.get(item.sku) ?? 0) + quantity);
+  };
+  for (const item of ITEMS) await receive(item, item.daily * 18, daysAgo(days, 7));
+  for (let day = days - 1; day >= 0; day--) {
+    for (const item of ITEMS) {
+      // Sales run down the stock; the last item is left to fall below its reorder point.
+      const wanted = Math.max(0, Math.round(item.daily * (0.5 + next())));
+      const quantity = Math.min(wanted, stock.get(item.sku) ?? 0);
+      if (quantity > 0) {
+        await api.post('/api/v1/shipments', { location: bin(item), occurredAt: daysAgo(day, 12 + (ITEMS.indexOf(item) % 6)), lines: [{ item: item.sku, quantity }] });
+        stock.set(item.sku, (stock.get(item.sku) ?? 0) - quantity);
+      }
+      const restock = item !== ITEMS[ITEMS.length - 1] && day % 7 === ITEMS.indexOf(item) % 7 && day > 3;
+      if (restock) await receive(item, item.daily * 8, daysAgo(day, 8));
+    }
+  }
+  await api.post('/api/v1/transfers', { from: 'WH1-A-01', to: 'STORE-SHELF-1', lines: [{ item: 'COF-ESP-1KG', quantity: 12 }, { item: 'TEA-EB-100', quantity: 6 }] });
+  await api.post('/api/v1/transfers', { from: 'WH1-B-01', to: 'STORE-SHELF-2', mode: 'two-step', reference: 'Van 2', lines: [{ item: 'CUP-8OZ-50', quantity: 40 }] });
+  await api.post('/api/v1/adjustments', { location: 'WH1-A-01', reason: 'damage', note: 'Torn bags found at count', lines: [{ item: 'COF-ESP-1KG', delta: -2 }] });
+}
+
+export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;

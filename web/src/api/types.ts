@@ -1,0 +1,170 @@
+/** Shapes of the Stockroom API's answers (see /api/openapi.json). Quantities and money are decimal text. */
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface Barcode {
+  code: string;
+  kind: 'gtin' | 'custom';
+}
+
+export interface Item {
+  id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  unit: string;
+  decimals: number;
+  reorderPoint: string | null;
+  barcodes: Barcode[];
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StockFigures {
+  onHand: string;
+  reserved: string;
+  available: string;
+  inTransit: string;
+}
+
+export interface Place {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface ItemStock {
+  item: { id: string; sku: string; unit: string };
+  total: StockFigures;
+  sites: Array<StockFigures & { site: Place }>;
+  locations: Array<StockFigures & { location: Place & { siteId: string | null; sellable: boolean } }>;
+}
+
+export interface StockRow extends StockFigures {
+  item: { id: string; sku: string };
+  location: Place & { siteId: string | null };
+}
+
+export interface Location {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'site' | 'zone' | 'bin' | 'virtual';
+  virtualKind: string | null;
+  parentId: string | null;
+  siteId: string | null;
+  sellable: boolean;
+  allowNegative: boolean;
+  archived: boolean;
+}
+
+export interface LocationNode extends Location {
+  children: LocationNode[];
+}
+
+export interface Movement {
+  id: string;
+  seq: number;
+  postingId: string;
+  kind: string;
+  item: { id: string; sku: string };
+  quantity: string;
+  from: { id: string; code: string };
+  to: { id: string; code: string };
+  unitCost: string | null;
+  reasonCode: string | null;
+  document: { type: string; id: string } | null;
+  reference: string | null;
+  reversesId: string | null;
+  note: string | null;
+  actor: { id: string; name: string };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export interface Posting {
+  postingId: string;
+  movements: Movement[];
+}
+
+export interface Transfer {
+  id: string;
+  mode: 'immediate' | 'two-step';
+  status: 'in_transit' | 'received' | 'cancelled';
+  from: { id: string; code: string };
+  to: { id: string; code: string };
+  reference: string | null;
+  lines: Array<{ item: { id: string; sku: string }; quantity: string }>;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface ReasonCode {
+  code: string;
+  name: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  seq: number;
+  at: string;
+  actor: { id: string; name: string };
+  action: string;
+  entity: { type: string; id: string };
+  reason: string | null;
+  details: unknown;
+}
+
+interface SiteTotals {
+  itemsInStock: number;
+  units: string;
+  value: string | null;
+  itemsWithoutCost: number;
+}
+
+export interface StockSummary extends SiteTotals {
+  belowReorder: number;
+  sites: Array<SiteTotals & { site: Place }>;
+}
+
+export interface ItemStockEntry {
+  item: { id: string; sku: string; name: string; category: string | null; unit: string; decimals: number; reorderPoint: string | null };
+  onHand: string;
+  reserved: string;
+  available: string;
+  belowReorder: boolean;
+}
+
+export interface StockHistory {
+  item: { id: string; sku: string; unit: string } | null;
+  points: Array<{ date: string; onHand: string }>;
+}
+
+export interface DayActivity {
+  date: string;
+  receipts: number;
+  shipments: number;
+  transfers: number;
+  adjustments: number;
+  other: number;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every API error arrives. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  shortfalls?: Array<{ path: string; item: string; location: string; requested: string; available: string }>;
+}

@@ -1,0 +1,70 @@
+import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError } from './api/client';
+import { useApiKey } from './api/session';
+import { AppLayout } from './layout/app-layout';
+import { SignInPage } from './sign-in/sign-in-page';
+
+/** Each screen loads on first visit, so a handheld opening Receive does not download the charts. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+const DashboardPage = page(() => import('./dashboard/dashboard-page'), 'DashboardPage');
+const ItemsPage = page(() => import('./items/items-page'), 'ItemsPage');
+const NewItemPage = page(() => import('./items/new-item-page'), 'NewItemPage');
+const ItemPage = page(() => import('./items/item-page'), 'ItemPage');
+const LocationsPage = page(() => import('./locations/locations-page'), 'LocationsPage');
+const ReceivePage = page(() => import('./operations/receive-page'), 'ReceivePage');
+const ShipPage = page(() => import('./operations/ship-page'), 'ShipPage');
+const TransferPage = page(() => import('./operations/transfer-page'), 'TransferPage');
+const AdjustPage = page(() => import('./operations/adjust-page'), 'AdjustPage');
+const MovementsPage = page(() => import('./movements/movements-page'), 'MovementsPage');
+const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage');
+
+const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A missing record or a refused key will not change by asking again.
+      retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+function SignedInRoutes() {
+  return (
+    <AppLayout>
+      <Suspense fallback={<Center p="xl"><Loader size="sm" aria-label="Loading the page" /></Center>}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/items" element={<ItemsPage />} />
+          <Route path="/items/new" element={<NewItemPage />} />
+          <Route path="/items/:ref" element={<ItemPage />} />
+          <Route path="/locations" element={<LocationsPage />} />
+          <Route path="/receive" element={<ReceivePage />} />
+          <Route path="/ship" element={<ShipPage />} />
+          <Route path="/transfer" element={<TransferPage />} />
+          <Route path="/adjust" element={<AdjustPage />} />
+          <Route path="/movements" element={<MovementsPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+export function App() {
+  const key = useApiKey();
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-center" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>{key ? <SignedInRoutes /> : <SignInPage />}</BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
