@@ -104,6 +104,7 @@ export const ledgerMigration = (dialect: Dialect): Migration => ({
     await db.schema.createIndex('movements_document_idx').on('movements').columns(['document_type', 'document_id']).execute();
     await db.schema.createIndex('movements_posting_idx').on('movements').column('posting_id').execute();
     await db.schema.createIndex('movements_item_time_idx').on('movements').columns(['item_id', 'occurred_at']).execute();
+    await db.schema.createIndex('movements_time_idx').on('movements').column('occurred_at').execute();
 
     await db.schema
       .createTable('balances')
