@@ -1,0 +1,58 @@
+import { BENCH } from './config.js';
+import { HTTP_PLAN, IN_PROCESS_PLAN, TARGETS, withClone, withServer, withStore, type RecordRow } from './fixtures.js';
+import { batchLoad, httpContender, singleMovementLoad, type HttpLoad } from './http.js';
+import { inProcessPosting } from './in-process.js';
+import { compare, type Contender, type PairResult } from './pair.js';
+import { RawSqlite } from './raw-sqlite.js';
+import type { Target } from './report.js';
+import type { Template } from './scratch.js';
+import { Workload } from './workload.js';
+
+/**
+ * SQLite comparisons. better-sqlite3 is synchronous, so the raw baseline has no concurrency of its
+ * own: its variants differ in movements per transaction (per fsync). Stockroom's concurrent callers
+ * share commits (group commit), so "32 in flight" is matched with "32 movements per transaction".
+ */
+export async function sqliteSuite(template: Template, record: RecordRow): Promise<void> {
+  const inProcess = async (id: string, what: string, perCall: number, inFlight: number, rawPerTx: number) => {
+    const result = await withRaw(template, rawPerTx, (raw) =>
+      withClone(template, 'inproc', (db) =>
+        withStore(db.url, 1, (store) => compare(raw, inProcessPosting(store, new Workload(template.fixture), perCall, inFlight), IN_PROCESS_PLAN))));
+    record(row(id, 'in-process', what, inFlight, rawPerTx, result, TARGETS.inProcess));
+  };
+  await inProcess('inproc.sqlite.seq', 'postMovementBatch ×1, sequential', 1, 1, 1);
+  await inProcess(`inproc.sqlite.c${BENCH.inFlight}`, 'postMovementBatch ×1', 1, BENCH.inFlight, BENCH.inFlight);
+  await inProcess('inproc.sqlite.batch1000', 'postMovementBatch ×1000', 1000, 1, 1000);
+
+  const overHttp = async (id: string, what: string, load: (workload: Workload) => HttpLoad, rawPerTx: number, target: Target) => {
+    const workload = new Workload(template.fixture);
+    const result = await withRaw(template, rawPerTx, (raw) =>
+      withClone(template, 'http', (db) =>
+        withServer(db.url, 1, (server) => compare(raw, httpContender(server.url, load(workload)), HTTP_PLAN))));
+    record(row(id, 'http', what, load(workload).connections, rawPerTx, result, target));
+  };
+  await overHttp('http.sqlite.single', 'POST /movements', (w) => singleMovementLoad(w, BENCH.inFlight), BENCH.inFlight, TARGETS.httpSingleSqlite);
+  for (const size of BENCH.batchSizes) {
+    await overHttp(`http.sqlite.batch${size}`, `POST /movements/batch ×${size}`, (w) => batchLoad(w, size, BENCH.httpBatchConnections), size, TARGETS.batchEndpoint);
+  }
+}
+
+/** The raw driver on its own fresh copy of the template, doing `perTx` movements per transaction. */
+async function withRaw<T>(template: Template, perTx: number, work: (raw: Contender) => Promise<T>): Promise<T> {
+  return withClone(template, 'raw', async (db) => {
+    const driver = new RawSqlite(db.url.slice('sqlite:'.length), new Workload(template.fixture));
+    try {
+      return await work(driver.contender(perTx));
+    } finally {
+      driver.close();
+    }
+  });
+}
+
+function row(id: string, layer: 'in-process' | 'http', what: string, concurrency: number, rawPerTx: number, result: PairResult, target: Target) {
+  return {
+    id, layer, dialect: 'sqlite' as const, target, otherLoad: result.otherLoad,
+    stockroom: { what, concurrency, result: result.stockroom },
+    raw: { what: `${rawPerTx} movement${rawPerTx === 1 ? '' : 's'}/tx`, concurrency: 1, result: result.raw },
+  };
+}
