@@ -43,6 +43,10 @@ describe.each(DIALECTS)('access control and audit on %s', (dialect) => {
     const health = await api.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok', database: dialect });
+    const docs = await api.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+    expect((await api.app.inject({ method: 'GET', url: '/api/docs/static/swagger-ui-bundle.js' })).statusCode).toBe(200);
   });
 
   it('answers every /api/v1 operation with 401 problem+json without a key or with a wrong one', async () => {

@@ -1,3 +1,4 @@
+import type { Movement } from '../../src/operations/movement-dto.js';
 import type { TestApi } from './api.js';
 
 let counter = 0;
@@ -76,21 +77,8 @@ export async function makeApiKey(api: TestApi, role: ApiKeyJson['role'], name = 
   return api.post<ApiKeyJson>('/api/v1/api-keys', { name, role });
 }
 
-export interface MovementJson {
-  id: string;
-  seq: number;
-  postingId: string;
-  kind: string;
-  item: { id: string; sku: string };
-  quantity: string;
-  from: { id: string; code: string };
-  to: { id: string; code: string };
-  unitCost: string | null;
-  reasonCode: string | null;
-  document: { type: string; id: string } | null;
-  reversesId: string | null;
-  occurredAt: string;
-}
+/** Movements as the API returns them: the server's own response type. */
+export type MovementJson = Movement;
 
 export interface PostingJson {
   postingId: string;
