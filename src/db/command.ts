@@ -98,8 +98,15 @@ const insertOneAudit = preparedQuery<AuditValues>(
  * that ends on a contended row writes them first, so that row's lock is held as briefly as possible.
  */
 export async function writeAudit(db: Executor, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
+  const rows = auditRows(ctx, entries);
+  if (rows.length === 1) await insertOneAudit(db, rows[0] as AuditValues);
+  else if (rows.length > 1) await db.insertInto('audit_log').values(rows).execute();
+}
+
+/** The audit rows for these entries, for a statement that writes them together with its change. */
+export function auditRows(ctx: CommandContext, entries: AuditEntry[]): Array<Omit<AuditRow, 'seq'>> {
   const at = nowIso();
-  const rows = entries.map((e) => ({
+  return entries.map((e) => ({
     id: newId(),
     actor: ctx.actor.id,
     actor_name: ctx.actor.name,
@@ -110,6 +117,4 @@ export async function writeAudit(db: Executor, ctx: CommandContext, entries: Aud
     details: e.details === undefined ? null : JSON.stringify(e.details),
     at,
   }));
-  if (rows.length === 1) await insertOneAudit(db, rows[0] as AuditValues);
-  else if (rows.length > 1) await db.insertInto('audit_log').values(rows).execute();
 }

@@ -1,10 +1,10 @@
 import { itemRefsByIds } from '../catalog/item-service.js';
-import { runCommand, writeAudit, type CommandResult } from '../db/command.js';
+import { auditRows, runCommand, writeAudit, type AuditEntry, type CommandResult } from '../db/command.js';
 import type { Executor, ReservationRow, ReservationStatus } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { postMovements } from '../ledger/posting.js';
-import { findReservation, listReservationRows } from '../ledger/reservation-repository.js';
-import { holdStock, releaseExpiredHolds, releaseHold, useHold } from '../ledger/reservations.js';
+import { findReservation, holdInOneStatement, listReservationRows } from '../ledger/reservation-repository.js';
+import { holdStock, releaseExpiredHolds, releaseHold, useHold, type HoldRequest } from '../ledger/reservations.js';
 import { getItem } from '../catalog/item-service.js';
 import { getLocation, locationRefsByIds } from '../locations/location-service.js';
 import type { CommandContext } from '../shared/context.js';
@@ -15,6 +15,7 @@ import { formatScaled, parsePositiveScaled, type QuantityInput } from '../shared
 import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
 import { toMovement, type Movement } from './movement-dto.js';
 import type { OperationCommon } from './operation-types.js';
+import { identify } from './identity-cache.js';
 import { draft, postingMeta, resolveRefs } from './refs.js';
 
 export interface Reservation {
@@ -42,23 +43,54 @@ export interface NewReservation {
 /** Holds available stock for an order; fails with insufficient-stock (409) when not enough is available. */
 export async function createReservation(store: Store, ctx: CommandContext, input: NewReservation): Promise<CommandResult<Reservation>> {
   if (input.expiresAt !== undefined && input.ttlSeconds !== undefined) throw invalidField('/ttlSeconds', 'give expiresAt or ttlSeconds, not both');
+  if (store.dialect === 'postgres' && ctx.idempotencyKey === undefined) {
+    const fast = await holdAtOnce(store, ctx, input);
+    if (fast) return { result: fast, replayed: false };
+  }
   return runCommand(store, ctx, { name: 'reservation.create', input }, async (trx) => {
-    const now = nowIso();
-    const resolved = await resolveRefs(trx, [{ ref: input.item, path: '/item' }], [{ ref: input.location, path: '/location' }]);
-    const item = resolved.item(input.item);
-    const location = resolved.location(input.location);
-    if (location.kind === 'virtual' || !location.sellable) throw invalidField('/location', `'${location.code}' is not a sellable location`);
-    const expiresAt = expiryOf(input, now);
-    const id = newId();
-    await writeAudit(trx, ctx, [{ action: 'reservation.created', entityType: 'reservation', entityId: id, details: { reference: input.reference } }]);
-    const row = await holdStock(trx, {
-      id, itemId: item.id, locationId: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
-      expiresAt, reference: input.reference ?? null, actor: ctx.actor.id, now, path: '/quantity',
-      display: { sku: item.sku, decimals: item.decimals, locationCode: location.code },
-    });
+    const { now, resolved, hold } = await prepareHold(trx, ctx, input);
+    await writeAudit(trx, ctx, [createdAudit(hold.id, input)]);
+    const row = await holdStock(trx, hold);
     const names = resolved.names();
     return { result: toReservation(row, names.items, names.locations), audit: [] };
   });
+}
+
+/**
+ * The PostgreSQL fast path for a hold without an Idempotency-Key: one autocommitted statement
+ * takes the stock and records the reservation and its audit row. When it takes nothing (not enough
+ * available, lapsed holds in the way, or the location changed meanwhile) the transactional path
+ * runs instead and gives the exact answer.
+ */
+async function holdAtOnce(store: Store, ctx: CommandContext, input: NewReservation): Promise<Reservation | null> {
+  const { item, location } = await identify(store.db, input.item, input.location);
+  if (location.kind === 'virtual') return null;
+  const now = nowIso();
+  const row: ReservationRow = {
+    id: newId(), item_id: item.id, location_id: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
+    status: 'active', expires_at: expiryOf(input, now), reference: input.reference ?? null, actor: ctx.actor.id, created_at: now, closed_at: null,
+  };
+  const [audit] = auditRows(ctx, [createdAudit(row.id, input)]);
+  if (!audit || !(await holdInOneStatement(store.db, row, audit))) return null;
+  return toReservation(row, new Map([[item.id, item]]), new Map([[location.id, location]]));
+}
+
+async function prepareHold(db: Executor, ctx: CommandContext, input: NewReservation) {
+  const now = nowIso();
+  const resolved = await resolveRefs(db, [{ ref: input.item, path: '/item' }], [{ ref: input.location, path: '/location' }]);
+  const item = resolved.item(input.item);
+  const location = resolved.location(input.location);
+  if (location.kind === 'virtual' || !location.sellable) throw invalidField('/location', `'${location.code}' is not a sellable location`);
+  const hold: HoldRequest = {
+    id: newId(), itemId: item.id, locationId: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
+    expiresAt: expiryOf(input, now), reference: input.reference ?? null, actor: ctx.actor.id, now, path: '/quantity',
+    display: { sku: item.sku, decimals: item.decimals, locationCode: location.code },
+  };
+  return { now, resolved, hold };
+}
+
+function createdAudit(id: string, input: NewReservation): AuditEntry {
+  return { action: 'reservation.created', entityType: 'reservation', entityId: id, details: { reference: input.reference } };
 }
 
 function expiryOf(input: NewReservation, now: string): string | null {
