@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.js';
 import { GroupCommitter } from './group-commit.js';
@@ -71,6 +71,11 @@ function openPostgresStore(url: string): Store {
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
+}
+
+/** Answers a trivial query, or throws when the database cannot be reached. */
+export async function checkReachable(store: Store): Promise<void> {
+  await sql`select 1`.execute(store.db);
 }
 
 /** True when the error is a unique-constraint violation on either database. */

@@ -130,3 +130,10 @@ export async function getBalanceForUpdate(db: Executor, dialect: 'sqlite' | 'pos
   if (dialect === 'postgres') query = query.forUpdate();
   return (await query.executeTakeFirst()) ?? { item_id: itemId, location_id: locationId, on_hand: 0, reserved: 0 };
 }
+
+/** Replaces the whole balance cache (a rebuild from the ledger); returns how many rows it wrote. */
+export async function replaceAllBalances(db: Executor, rows: BalanceRow[]): Promise<number> {
+  await db.deleteFrom('balances').execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('balances').values(rows.slice(i, i + 500)).execute();
+  return rows.length;
+}

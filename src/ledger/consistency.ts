@@ -1,5 +1,5 @@
 import type { Executor } from '../db/schema.js';
-import { listBalanceRows } from './balance-repository.js';
+import { listBalanceRows, replaceAllBalances } from './balance-repository.js';
 import { replayOnHand } from './movement-repository.js';
 import { sumActiveReservations } from './reservation-repository.js';
 
@@ -68,8 +68,5 @@ export async function rebuildBalances(db: Executor): Promise<number> {
     row.reserved = Number(r.reserved);
     rows.set(k, row);
   }
-  await db.deleteFrom('balances').execute();
-  const all = [...rows.values()];
-  for (let i = 0; i < all.length; i += 500) await db.insertInto('balances').values(all.slice(i, i + 500)).execute();
-  return all.length;
+  return replaceAllBalances(db, [...rows.values()]);
 }

@@ -115,9 +115,10 @@ const holdStatement = preparedQuery<HoldValues, { n: number }>(
  * PostgreSQL only: takes the hold, records the reservation and writes its audit row in ONE
  * autocommitted statement, so the contended balance row is locked for a single statement (as in
  * a bare conditional UPDATE) instead of until a later COMMIT round trip. The location must still
- * be sellable and the item and location not archived at that moment. Returns whether it took.
+ * be sellable and the item and location not archived at that moment. The audit row is the
+ * `reservation.created` entry of the reservation's actor. Returns whether it took.
  */
-export async function holdInOneStatement(db: Executor, row: ReservationRow, audit: Omit<AuditRow, 'seq'>): Promise<boolean> {
+export async function holdInOneStatement(db: Executor, row: ReservationRow, audit: Pick<AuditRow, 'id' | 'actor_name' | 'details' | 'at'>): Promise<boolean> {
   const result = await holdStatement(db, {
     ...row, audit_id: audit.id, audit_actor_name: audit.actor_name, audit_details: audit.details, audit_at: audit.at,
   });

@@ -3,6 +3,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../../access/api-key-se
 import { ROLES } from '../../access/api-key-rules.js';
 import { listAudit } from '../../access/audit-service.js';
 import { createReasonCode, listReasonCodes } from '../../counting/reason-codes.js';
+import { checkReachable } from '../../db/store.js';
 import { checkConsistency } from '../../ledger/consistency.js';
 import { contextOf } from '../auth.js';
 import { done, type Api, type Deps } from '../respond.js';
@@ -20,7 +21,7 @@ const ConsistencyReport = z.object({ ok: z.boolean(), balancesChecked: z.number(
 export function systemRoutes(app: Api, { store }: Deps): void {
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database reachability (no key needed)', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },
     async () => {
-      await store.db.selectFrom('reason_codes').select('code').limit(1).execute();
+      await checkReachable(store);
       return { status: 'ok' as const, database: store.dialect };
     });
 
