@@ -7,6 +7,7 @@ import { openApiDocument } from '../http/openapi.js';
 import { checkConsistency, rebuildBalances } from '../ledger/consistency.js';
 import { itemStock } from '../operations/stock-service.js';
 import { systemContext } from '../shared/context.js';
+import type { DemoOptions } from '../demo/demo-types.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { openMigratedStore } from './runtime.js';
 import { serve } from './serve.js';
@@ -48,9 +49,13 @@ program
 
 program
   .command('demo')
-  .description('Load a realistic demo: ~200 items, 2 warehouses and a store, 12 months of history')
+  .description('Load a realistic demo: ~200 items, 2 warehouses and a store, 12 months of history (into an empty database)')
   .option(...dbOption)
-  .action(async (opts: { databaseUrl?: string }) => runDemo(opts.databaseUrl, false));
+  .option('--seed <n>', 'random seed: the same seed gives the same demo', positiveInteger)
+  .option('--items <n>', 'how many items (at most 200)', positiveInteger)
+  .option('--days <n>', 'days of history ending today', positiveInteger)
+  .action(async (opts: { databaseUrl?: string; seed?: number; items?: number; days?: number }) =>
+    runDemo(opts.databaseUrl, false, { seed: opts.seed, items: opts.items, days: opts.days }));
 
 program
   .command('check')
@@ -107,10 +112,16 @@ program
     else process.stdout.write(text);
   });
 
-async function runDemo(databaseUrl: string | undefined, onlyIfEmpty: boolean): Promise<void> {
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number');
+  return n;
+}
+
+async function runDemo(databaseUrl: string | undefined, onlyIfEmpty: boolean, options: DemoOptions = {}): Promise<void> {
   const store = await openMigratedStore(databaseUrl);
   try {
-    const summary = await loadDemo(store, { onlyIfEmpty });
+    const summary = await loadDemo(store, { ...options, onlyIfEmpty });
     console.log(summary);
   } finally {
     await store.close();
