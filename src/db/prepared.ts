@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import { isSqlite } from './dialect.js';
 import type { Executor } from './schema.js';
@@ -40,7 +41,18 @@ function compile<P extends Record<string, unknown>, R>(db: Executor, params: Rea
   const used = new Set(slots.flatMap((s) => ('param' in s ? [s.param] : [])));
   const missing = params.filter((p) => !used.has(p));
   if (missing.length > 0) throw new Error(`prepared query does not use parameter(s) ${missing.join(', ')}`);
+  if (dialect(db) === 'postgres') namedStatements.set(query.sql, `sr_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`);
   return { sql: query.sql, slots };
+}
+
+/**
+ * SQL texts of prepared queries and the server-side statement names they run under on PostgreSQL,
+ * so each connection parses and plans them once (see `nameStatements` in store.ts).
+ */
+export const namedStatements = new Map<string, string>();
+
+function dialect(db: Executor): 'sqlite' | 'postgres' {
+  return isSqlite(db) ? 'sqlite' : 'postgres';
 }
 
 /**

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import type { DatabaseConfig } from './config.js';
 import { GroupCommitter } from './group-commit.js';
+import { namedStatements } from './prepared.js';
 import type { Schema } from './schema.js';
 import { openSqlite } from './sqlite-driver.js';
 
@@ -50,6 +51,7 @@ function openPostgresStore(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
   // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  pool.on('connect', nameStatements);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',
@@ -66,6 +68,16 @@ function openPostgresStore(url: string): Store {
     },
     close: () => db.destroy(),
   };
+}
+
+/** Runs the hot fixed-shape queries as named statements, parsed and planned once per connection. */
+function nameStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (text: unknown, values?: unknown) => Promise<unknown>;
+  const named = (text: unknown, values?: unknown) => {
+    const name = typeof text === 'string' ? namedStatements.get(text) : undefined;
+    return name === undefined ? query(text, values) : query({ name, text, values });
+  };
+  Object.assign(client, { query: named });
 }
 
 function isRetryable(error: unknown): boolean {
