@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_DECIMALS } from '../../shared/quantity.js';
 import { booleanQuery, PageQuery, Quantity, QuantityText } from './common.js';
 
-const BarcodeKind = z.enum(['gtin', 'custom']).describe('gtin: GTIN-8/12/13/14 (UPC, EAN) with check digit, stored as GTIN-14; custom: any printable code');
+const BarcodeKind = z.enum(['gtin', 'custom']).describe('gtin: GTIN-8/12/13/14 (UPC, EAN) with check digit, stored as GTIN-14; custom: a printable code of your own');
 export const BarcodeBody = z.object({ code: z.string().min(1).max(64), kind: BarcodeKind.default('gtin') }).strict().meta({ id: 'Barcode' });
 
 export const Item = z

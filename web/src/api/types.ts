@@ -1,29 +1,9 @@
 /** Shapes of the Stockroom API's answers (see /api/openapi.json). Quantities and money are decimal text. */
 
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
-
-export interface Barcode {
-  code: string;
-  kind: 'gtin' | 'custom';
-}
-
-export interface Item {
-  id: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  category: string | null;
-  unit: string;
-  decimals: number;
-  reorderPoint: string | null;
-  barcodes: Barcode[];
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+// The server's own types where they live in files without I/O, so the two cannot drift apart.
+export type { Barcode, Item } from '../../../src/catalog/item-types';
+export type { Location, LocationNode } from '../../../src/locations/location-types';
+export type { Page } from '../../../src/shared/page';
 
 export interface StockFigures {
   onHand: string;
@@ -48,23 +28,6 @@ export interface ItemStock {
 export interface StockRow extends StockFigures {
   item: { id: string; sku: string };
   location: Place & { siteId: string | null };
-}
-
-export interface Location {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'site' | 'zone' | 'bin' | 'virtual';
-  virtualKind: string | null;
-  parentId: string | null;
-  siteId: string | null;
-  sellable: boolean;
-  allowNegative: boolean;
-  archived: boolean;
-}
-
-export interface LocationNode extends Location {
-  children: LocationNode[];
 }
 
 export interface Movement {
