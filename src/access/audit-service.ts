@@ -2,17 +2,9 @@ import type { AuditRow, Executor } from '../db/schema.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { parseTimestamp } from '../shared/time.js';
 import { listAuditRows } from './audit-repository.js';
+import type { AuditEntry } from './audit-types.js';
 
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actor: { id: string; name: string };
-  action: string;
-  entity: { type: string; id: string };
-  reason: string | null;
-  details: unknown;
-}
+export type { AuditEntry } from './audit-types.js';
 
 export interface AuditQuery {
   entityType?: string | undefined;

@@ -3,27 +3,9 @@ import type { Executor, MovementRow } from '../db/schema.js';
 import { locationRefsByIds } from '../locations/location-service.js';
 import { formatCost } from '../shared/money.js';
 import { formatScaled } from '../shared/quantity.js';
+import type { Movement } from './movement-view.js';
 
-/** A movement as the API shows it. */
-export interface Movement {
-  id: string;
-  seq: number;
-  postingId: string;
-  kind: string;
-  item: { id: string; sku: string };
-  quantity: string;
-  from: { id: string; code: string };
-  to: { id: string; code: string };
-  unitCost: string | null;
-  reasonCode: string | null;
-  document: { type: string; id: string } | null;
-  reference: string | null;
-  reversesId: string | null;
-  note: string | null;
-  actor: { id: string; name: string };
-  occurredAt: string;
-  recordedAt: string;
-}
+export type { Movement } from './movement-view.js';
 
 export interface Names {
   items: Map<string, { id: string; sku: string; decimals: number }>;

@@ -1,8 +1,12 @@
 /** Shapes of the Stockroom API's answers (see /api/openapi.json). Quantities and money are decimal text. */
 
 // The server's own types where they live in files without I/O, so the two cannot drift apart.
+import type { Movement } from '../../../src/operations/movement-view';
+
+export type { AuditEntry } from '../../../src/access/audit-types';
 export type { Barcode, Item } from '../../../src/catalog/item-types';
 export type { Location, LocationNode } from '../../../src/locations/location-types';
+export type { Movement };
 export type { Page } from '../../../src/shared/page';
 
 export interface StockFigures {
@@ -30,26 +34,6 @@ export interface StockRow extends StockFigures {
   location: Place & { siteId: string | null };
 }
 
-export interface Movement {
-  id: string;
-  seq: number;
-  postingId: string;
-  kind: string;
-  item: { id: string; sku: string };
-  quantity: string;
-  from: { id: string; code: string };
-  to: { id: string; code: string };
-  unitCost: string | null;
-  reasonCode: string | null;
-  document: { type: string; id: string } | null;
-  reference: string | null;
-  reversesId: string | null;
-  note: string | null;
-  actor: { id: string; name: string };
-  occurredAt: string;
-  recordedAt: string;
-}
-
 export interface Posting {
   postingId: string;
   movements: Movement[];
@@ -70,17 +54,6 @@ export interface Transfer {
 export interface ReasonCode {
   code: string;
   name: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actor: { id: string; name: string };
-  action: string;
-  entity: { type: string; id: string };
-  reason: string | null;
-  details: unknown;
 }
 
 interface SiteTotals {
