@@ -30,16 +30,23 @@ const record = (row: Row) => {
 const started = performance.now();
 const facts = await runFacts();
 console.log(`Stockroom ledger bench: ${facts.machine.cpus} × ${facts.machine.cpu}, node ${process.version}, SQLite ${facts.sqlite}, PostgreSQL ${facts.postgres}`);
+/** BENCH_ONLY=sqlite or =postgres runs one dialect while working on it; such a partial run writes no results. */
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'sqlite' && only !== 'postgres') throw new Error(`BENCH_ONLY must be sqlite or postgres, got '${only}'`);
 try {
-  await withTemplate('sqlite', (template) => sqliteSuite(template, record));
-  await withTemplate('postgres', (template) => pgSuite(template, record));
+  if (only !== 'postgres') await withTemplate('sqlite', (template) => sqliteSuite(template, record));
+  if (only !== 'sqlite') await withTemplate('postgres', (template) => pgSuite(template, record));
 } finally {
   removeScratchFolder();
 }
 const seconds = Math.round((performance.now() - started) / 1000);
 console.log(`\n${formatTable(rows)}\n(run took ${seconds} s)`);
-writeJson(RESULTS, { ...facts, runSeconds: seconds }, rows);
-console.log(`wrote ${RESULTS}`);
+if (only === undefined) {
+  writeJson(RESULTS, { ...facts, runSeconds: seconds }, rows);
+  console.log(`wrote ${RESULTS}`);
+} else {
+  console.log(`BENCH_ONLY=${only}: partial run, ${RESULTS} left as it was`);
+}
 
 async function withTemplate(dialect: 'sqlite' | 'postgres', work: (template: Template) => Promise<void>): Promise<void> {
   const t0 = performance.now();

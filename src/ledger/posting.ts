@@ -1,9 +1,11 @@
+import { isSqlite } from '../db/dialect.js';
 import type { Executor, MovementRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { formatScaled } from '../shared/quantity.js';
 import { addOnHand, debitAvailable, debitReserved, getBalance } from './balance-repository.js';
 import { insertMovementRows } from './movement-repository.js';
+import { postOneInOneStatement } from './one-statement-posting.js';
 import type { MovementDraft, PostingMeta, Shortfall } from './movement-types.js';
 
 /**
@@ -14,12 +16,11 @@ import type { MovementDraft, PostingMeta, Shortfall } from './movement-types.js'
  * caller's transaction rolls back, so nothing is posted.
  */
 export async function postMovements(db: Executor, drafts: MovementDraft[], meta: PostingMeta): Promise<MovementRow[]> {
+  drafts.forEach(checkDraft);
+  const [only] = drafts;
+  if (only && drafts.length === 1 && !isSqlite(db)) return postOneOnPostgres(db, only, meta);
   const shortfalls: Shortfall[] = [];
   for (const draft of drafts) {
-    if (draft.quantity <= 0 || !Number.isSafeInteger(draft.quantity)) throw new RangeError('posting needs a positive integer quantity');
-    if (draft.from.id === draft.to.id) {
-      throw new DomainError('validation', 'from and to must differ', [{ path: draft.path, message: 'a movement needs two different locations' }]);
-    }
     const taken = await takeFrom(db, draft);
     if (!taken) {
       shortfalls.push(await describeShortfall(db, draft));
@@ -29,6 +30,21 @@ export async function postMovements(db: Executor, drafts: MovementDraft[], meta:
   }
   if (shortfalls.length > 0) throw insufficientStock(shortfalls);
   return insertMovementRows(db, drafts.map((d) => toRow(d, meta)));
+}
+
+function checkDraft(draft: MovementDraft): void {
+  if (draft.quantity <= 0 || !Number.isSafeInteger(draft.quantity)) throw new RangeError('posting needs a positive integer quantity');
+  if (draft.from.id === draft.to.id) {
+    throw new DomainError('validation', 'from and to must differ', [{ path: draft.path, message: 'a movement needs two different locations' }]);
+  }
+}
+
+/** The common single movement on PostgreSQL: one round trip instead of three (see one-statement-posting.ts). */
+async function postOneOnPostgres(db: Executor, draft: MovementDraft, meta: PostingMeta): Promise<MovementRow[]> {
+  const row = toRow(draft, meta);
+  const seq = await postOneInOneStatement(db, draft, row);
+  if (seq === undefined) throw insufficientStock([await describeShortfall(db, draft)]);
+  return [{ ...row, seq }];
 }
 
 async function takeFrom(db: Executor, draft: MovementDraft): Promise<boolean> {

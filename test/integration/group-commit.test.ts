@@ -85,4 +85,20 @@ describe('group commit on SQLite', () => {
     expect(after).toBe('done');
     expect(committedCodes(prefix).sort()).toEqual([...[1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((i) => `${prefix}${i}`), `${prefix}after`].sort());
   });
+
+  it('rolls back a write that runs alone (no savepoint) when it fails, and commits one that succeeds', async () => {
+    const prefix = 'gc3-';
+    const insert = (trx: Parameters<Parameters<typeof database.store.write>[0]>[0], code: string) =>
+      trx.insertInto('reason_codes').values({ code, name: code, created_at: new Date().toISOString() }).execute();
+    await expect(database.store.write(async (trx) => {
+      await insert(trx, `${prefix}failed`);
+      throw new Error('alone and failing');
+    })).rejects.toThrow('alone and failing');
+    expect(committedCodes(prefix)).toEqual([]);
+    await expect(database.store.write(async (trx) => {
+      await insert(trx, `${prefix}kept`);
+      return 'ok';
+    })).resolves.toBe('ok');
+    expect(committedCodes(prefix)).toEqual([`${prefix}kept`]);
+  });
 });
