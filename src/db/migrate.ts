@@ -1,11 +1,13 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import { ledgerMigration } from './migrations/0001-ledger.js';
+import { purchasingMigration } from './migrations/0002-purchasing.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-ledger': ledgerMigration(dialect),
+    '0002-purchasing': purchasingMigration(),
   };
 }
 

@@ -146,6 +146,109 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface SuppliersTable {
+  id: string;
+  code: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  /** ISO 4217 code of the currency the supplier's prices are in. */
+  currency: string;
+  lead_time_days: number | null;
+  payment_terms: string | null;
+  /** How much more than ordered may be received, in hundredths of a percent (1000 = 10%). */
+  over_receipt_tolerance_bp: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupplierItemsTable {
+  supplier_id: string;
+  item_id: string;
+  supplier_sku: string | null;
+  min_order_quantity: number | null;
+  pack_size: number | null;
+  lead_time_days: number | null;
+  preferred: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupplierItemPricesTable {
+  supplier_id: string;
+  item_id: string;
+  min_quantity: number;
+  unit_price: number;
+}
+
+export type PurchaseOrderStatus = 'draft' | 'ordered' | 'partially_received' | 'received' | 'closed' | 'cancelled';
+
+export interface PurchaseOrdersTable {
+  id: string;
+  number: string;
+  supplier_id: string;
+  site_id: string;
+  status: PurchaseOrderStatus;
+  currency: string;
+  /** A calendar day, YYYY-MM-DD. */
+  expected_date: string | null;
+  notes: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  ordered_at: string | null;
+  closed_at: string | null;
+}
+
+export interface PurchaseOrderLinesTable {
+  id: string;
+  purchase_order_id: string;
+  line_no: number;
+  item_id: string;
+  /** Ordered; 0 on an unplanned line (an item received that was not on the order). */
+  quantity: number;
+  unit_price: number | null;
+  expected_date: string | null;
+  received_quantity: number;
+  returned_quantity: number;
+  unplanned: number;
+  closed_at: string | null;
+}
+
+export type PurchaseReceiptKind = 'receipt' | 'return';
+
+export interface PurchaseReceiptsTable {
+  id: string;
+  purchase_order_id: string;
+  kind: PurchaseReceiptKind;
+  posting_id: string;
+  reference: string | null;
+  note: string | null;
+  actor: string;
+  actor_name: string;
+  occurred_at: string;
+  recorded_at: string;
+}
+
+export interface PurchaseReceiptLinesTable {
+  receipt_id: string;
+  line_no: number;
+  order_line_id: string;
+  item_id: string;
+  location_id: string;
+  quantity: number;
+  unit_cost: number | null;
+  movement_id: string;
+}
+
+export interface DocumentNumbersTable {
+  name: string;
+  last_value: number;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -159,6 +262,14 @@ export interface Schema {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  suppliers: SuppliersTable;
+  supplier_items: SupplierItemsTable;
+  supplier_item_prices: SupplierItemPricesTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  purchase_receipts: PurchaseReceiptsTable;
+  purchase_receipt_lines: PurchaseReceiptLinesTable;
+  document_numbers: DocumentNumbersTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -174,3 +285,10 @@ export type TransferRow = Selectable<TransfersTable>;
 export type TransferLineRow = Selectable<TransferLinesTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type SupplierRow = Selectable<SuppliersTable>;
+export type SupplierItemRow = Selectable<SupplierItemsTable>;
+export type SupplierItemPriceRow = Selectable<SupplierItemPricesTable>;
+export type PurchaseOrderRow = Selectable<PurchaseOrdersTable>;
+export type PurchaseOrderLineRow = Selectable<PurchaseOrderLinesTable>;
+export type PurchaseReceiptRow = Selectable<PurchaseReceiptsTable>;
+export type PurchaseReceiptLineRow = Selectable<PurchaseReceiptLinesTable>;

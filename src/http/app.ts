@@ -12,6 +12,8 @@ import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
 import { reportRoutes } from './routes/reports-routes.js';
 import { movementRoutes, operationRoutes, transferRoutes } from './routes/movements-routes.js';
+import { purchasingRoutes } from './routes/purchasing-routes.js';
+import { supplierRoutes } from './routes/suppliers-routes.js';
 import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { registerWebApp } from './web-routes.js';
@@ -73,7 +75,7 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<A
 
   registerAuth(app, createAuthenticator(store.db));
   const deps = { store };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

@@ -7,6 +7,7 @@ import type { LocationRef } from '../locations/location-types.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
 import { formatScaled } from '../shared/quantity.js';
 import { parseTimestamp } from '../shared/time.js';
+import { incomingBySite } from '../purchasing/po-query-service.js';
 import { figuresFor, sumFigures, type StockFigures } from './stock-rules.js';
 import { sumInTransit } from './transfer-repository.js';
 
@@ -15,6 +16,8 @@ export interface StockText {
   reserved: string;
   available: string;
   inTransit: string;
+  /** Still expected on open purchase orders; shown at the order's destination site. */
+  incoming: string;
 }
 
 type Place = { id: string; code: string; name: string };
@@ -31,19 +34,22 @@ export interface ItemStock {
   locations: Array<StockText & { location: Place & { siteId: string | null; sellable: boolean } }>;
 }
 
-const text = (f: StockFigures, decimals: number): StockText => ({
+const text = (f: StockFigures, decimals: number, incoming: number): StockText => ({
   onHand: formatScaled(f.onHand, decimals), reserved: formatScaled(f.reserved, decimals),
   available: formatScaled(f.available, decimals), inTransit: formatScaled(f.inTransit, decimals),
+  incoming: formatScaled(incoming, decimals),
 });
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const place = (l: LocationRef): Place => ({ id: l.id, code: l.code, name: l.name });
 
 /** One item's stock in every physical location, rolled up per site and in total. */
 export async function itemStock(db: Executor, ref: string): Promise<ItemStock> {
   const item = await getItem(db, ref);
-  const [balances, transit, locations] = await Promise.all([
+  const [balances, transit, locations, incoming] = await Promise.all([
     listBalanceRows(db, { itemIds: [item.id], nonZeroOnly: true }),
     sumInTransit(db, { itemIds: [item.id] }),
     physicalLocations(db),
+    incomingBySite(db, [item.id]),
   ]);
   const byId = new Map(locations.map((l) => [l.id, l]));
   const perLocation = new Map<string, StockFigures>();
@@ -57,16 +63,26 @@ export async function itemStock(db: Executor, ref: string): Promise<ItemStock> {
     const current = perLocation.get(location.id) ?? figuresFor({ on_hand: 0, reserved: 0 }, location.sellable, 0);
     perLocation.set(location.id, { ...current, inTransit: current.inTransit + Number(t.quantity) });
   }
-  const rows = [...perLocation].map(([id, figures]) => ({ location: byId.get(id) as LocationRef, figures })).sort((a, b) => (a.location.code < b.location.code ? -1 : 1));
+  // Purchase orders are delivered to a site, so what they bring shows on the site's own row and in its roll-up.
+  const incomingAt = new Map<string, number>();
+  for (const order of incoming) {
+    const site = byId.get(order.siteId);
+    if (!site) continue;
+    incomingAt.set(site.id, (incomingAt.get(site.id) ?? 0) + order.quantity);
+    if (!perLocation.has(site.id)) perLocation.set(site.id, figuresFor({ on_hand: 0, reserved: 0 }, site.sellable, 0));
+  }
+  const rows = [...perLocation]
+    .map(([id, figures]) => ({ location: byId.get(id) as LocationRef, figures, incoming: incomingAt.get(id) ?? 0 }))
+    .sort((a, b) => (a.location.code < b.location.code ? -1 : 1));
   const siteIds = [...new Set(rows.map((r) => r.location.siteId).filter((s): s is string => s !== null))];
   return {
     item: { id: item.id, sku: item.sku, unit: item.unit },
-    total: text(sumFigures(rows.map((r) => r.figures)), item.decimals),
-    sites: siteIds.map((siteId) => ({
-      site: place(byId.get(siteId) as LocationRef),
-      ...text(sumFigures(rows.filter((r) => r.location.siteId === siteId).map((r) => r.figures)), item.decimals),
-    })),
-    locations: rows.map((r) => ({ location: { ...place(r.location), siteId: r.location.siteId, sellable: r.location.sellable }, ...text(r.figures, item.decimals) })),
+    total: text(sumFigures(rows.map((r) => r.figures)), item.decimals, sum(rows.map((r) => r.incoming))),
+    sites: siteIds.map((siteId) => {
+      const inSite = rows.filter((r) => r.location.siteId === siteId);
+      return { site: place(byId.get(siteId) as LocationRef), ...text(sumFigures(inSite.map((r) => r.figures)), item.decimals, sum(inSite.map((r) => r.incoming))) };
+    }),
+    locations: rows.map((r) => ({ location: { ...place(r.location), siteId: r.location.siteId, sellable: r.location.sellable }, ...text(r.figures, item.decimals, r.incoming) })),
   };
 }
 
@@ -79,12 +95,15 @@ export async function stockLevels(db: Executor, query: { item?: string | undefin
   const after = query.cursor === undefined ? undefined : splitKey(decodeCursor<string>(query.cursor, 'string'));
   const rows = await listBalanceRows(db, { itemIds, locationIds, excludeLocationIds, after, nonZeroOnly: true, limit: query.limit });
   const pageRows = rows.slice(0, query.limit);
-  const [items, locations, transit] = await Promise.all([
+  const pageItemIds = [...new Set(pageRows.map((r) => r.item_id))];
+  const [items, locations, transit, incoming] = await Promise.all([
     itemRefsByIds(db, pageRows.map((r) => r.item_id)),
     locationRefsByIds(db, pageRows.map((r) => r.location_id)),
-    sumInTransit(db, { itemIds: [...new Set(pageRows.map((r) => r.item_id))] }),
+    sumInTransit(db, { itemIds: pageItemIds }),
+    incomingBySite(db, pageItemIds),
   ]);
   const transitOf = (itemId: string, locationId: string) => Number(transit.find((t) => t.item_id === itemId && t.location_id === locationId)?.quantity ?? 0);
+  const incomingOf = (itemId: string, locationId: string) => sum(incoming.filter((o) => o.itemId === itemId && o.siteId === locationId).map((o) => o.quantity));
   const last = pageRows[pageRows.length - 1];
   return {
     data: pageRows.map((r) => {
@@ -93,7 +112,7 @@ export async function stockLevels(db: Executor, query: { item?: string | undefin
       return {
         item: { id: r.item_id, sku: item?.sku ?? r.item_id },
         location: { ...place(location), siteId: location.siteId },
-        ...text(figuresFor(r, location.sellable, transitOf(r.item_id, r.location_id)), item?.decimals ?? 0),
+        ...text(figuresFor(r, location.sellable, transitOf(r.item_id, r.location_id)), item?.decimals ?? 0, incomingOf(r.item_id, r.location_id)),
       };
     }),
     nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.item_id}\u0000${last.location_id}`) : null,

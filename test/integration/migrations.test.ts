@@ -32,6 +32,25 @@ const COLUMNS: SchemaColumns = {
   api_keys: { id: R, name: R, key_hash: R, key_prefix: R, role: R, created_at: R, revoked_at: N },
   audit_log: { seq: R, id: R, actor: R, actor_name: R, action: R, entity_type: R, entity_id: R, reason: N, details: N, at: R },
   idempotency_keys: { actor: R, key: R, request_hash: R, response: R, created_at: R },
+  suppliers: {
+    id: R, code: R, name: R, email: N, phone: N, address: N, currency: R, lead_time_days: N, payment_terms: N, over_receipt_tolerance_bp: R,
+    archived_at: N, created_at: R, updated_at: R,
+  },
+  supplier_items: {
+    supplier_id: R, item_id: R, supplier_sku: N, min_order_quantity: N, pack_size: N, lead_time_days: N, preferred: R, created_at: R, updated_at: R,
+  },
+  supplier_item_prices: { supplier_id: R, item_id: R, min_quantity: R, unit_price: R },
+  purchase_orders: {
+    id: R, number: R, supplier_id: R, site_id: R, status: R, currency: R, expected_date: N, notes: N, created_by: R, created_by_name: R,
+    created_at: R, updated_at: R, ordered_at: N, closed_at: N,
+  },
+  purchase_order_lines: {
+    id: R, purchase_order_id: R, line_no: R, item_id: R, quantity: R, unit_price: N, expected_date: N, received_quantity: R, returned_quantity: R,
+    unplanned: R, closed_at: N,
+  },
+  purchase_receipts: { id: R, purchase_order_id: R, kind: R, posting_id: R, reference: N, note: N, actor: R, actor_name: R, occurred_at: R, recorded_at: R },
+  purchase_receipt_lines: { receipt_id: R, line_no: R, order_line_id: R, item_id: R, location_id: R, quantity: R, unit_cost: N, movement_id: R },
+  document_numbers: { name: R, last_value: R },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -88,7 +107,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

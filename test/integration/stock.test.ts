@@ -42,7 +42,7 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     });
     const bySite = Object.fromEntries(stock.sites.map((s) => [s.site.code, [s.onHand, s.reserved, s.available]]));
     expect(bySite).toEqual({ [w1.site.code]: ['3.75', '0.25', '3.5'], [w2.site.code]: ['4.125', '0', '4'] });
-    expect(stock.total).toEqual({ onHand: '7.875', reserved: '0.25', available: '7.5', inTransit: '0' });
+    expect(stock.total).toEqual({ onHand: '7.875', reserved: '0.25', available: '7.5', inTransit: '0', incoming: '0' });
     expect((await api.get<{ item: { unit: string } }>(`/api/v1/items/${item.id}/stock`)).item.unit).toBe('pcs');
     expectProblem(await api.request('GET', '/api/v1/items/NO-SUCH-SKU/stock'), 404, '/problems/not-found');
   });

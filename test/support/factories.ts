@@ -51,10 +51,18 @@ export async function receiveStock(api: TestApi, item: string, location: string,
   await api.post('/api/v1/receipts', { location, lines: [{ item, quantity, ...(unitCost && { unitCost }) }] });
 }
 
+interface FiguresJson {
+  onHand: string;
+  reserved: string;
+  available: string;
+  inTransit: string;
+  incoming: string;
+}
+
 export interface StockJson {
-  total: { onHand: string; reserved: string; available: string; inTransit: string };
-  locations: Array<{ location: { code: string }; onHand: string; reserved: string; available: string; inTransit: string }>;
-  sites: Array<{ site: { code: string }; onHand: string; reserved: string; available: string; inTransit: string }>;
+  total: FiguresJson;
+  locations: Array<{ location: { code: string } } & FiguresJson>;
+  sites: Array<{ site: { code: string } } & FiguresJson>;
 }
 
 export async function stockOf(api: TestApi, item: string): Promise<StockJson> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemBrief, Note, PageQuery, Place, Quantity, QuantityText, Ref, Reference, Timestamp } from './common.js';
 
-const figures = { onHand: QuantityText, reserved: QuantityText, available: QuantityText.describe('on hand − reserved in sellable locations'), inTransit: QuantityText.describe('on its way here in two-step transfers') };
+const figures = { onHand: QuantityText, reserved: QuantityText, available: QuantityText.describe('on hand − reserved in sellable locations'), inTransit: QuantityText.describe('on its way here in two-step transfers'), incoming: QuantityText.describe('still expected on open purchase orders; shown at the order’s destination site and in its roll-up') };
 const NamedPlace = Place.extend({ name: z.string() });
 
 export const StockRow = z.object({ item: ItemBrief, location: NamedPlace.extend({ siteId: z.string().nullable() }), ...figures }).meta({ id: 'StockRow' });
