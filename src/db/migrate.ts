@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import { ledgerMigration } from './migrations/0001-ledger.js';
 import { purchasingMigration } from './migrations/0002-purchasing.js';
+import { planningMigration } from './migrations/0003-planning.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -8,6 +9,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-ledger': ledgerMigration(dialect),
     '0002-purchasing': purchasingMigration(),
+    '0003-planning': planningMigration(),
   };
 }
 

@@ -249,6 +249,20 @@ export interface DocumentNumbersTable {
   last_value: number;
 }
 
+export interface ReorderPoliciesTable {
+  item_id: string;
+  site_id: string;
+  method: 'manual' | 'computed';
+  min_quantity: number | null;
+  max_quantity: number | null;
+  safety_stock: number | null;
+  cover_days: number | null;
+  window_days: number | null;
+  lead_time_days: number | null;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -270,6 +284,7 @@ export interface Schema {
   purchase_receipts: PurchaseReceiptsTable;
   purchase_receipt_lines: PurchaseReceiptLinesTable;
   document_numbers: DocumentNumbersTable;
+  reorder_policies: ReorderPoliciesTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -289,6 +304,7 @@ export type SupplierRow = Selectable<SuppliersTable>;
 export type SupplierItemRow = Selectable<SupplierItemsTable>;
 export type SupplierItemPriceRow = Selectable<SupplierItemPricesTable>;
 export type PurchaseOrderRow = Selectable<PurchaseOrdersTable>;
+export type ReorderPolicyRow = Selectable<ReorderPoliciesTable>;
 export type PurchaseOrderLineRow = Selectable<PurchaseOrderLinesTable>;
 export type PurchaseReceiptRow = Selectable<PurchaseReceiptsTable>;
 export type PurchaseReceiptLineRow = Selectable<PurchaseReceiptLinesTable>;

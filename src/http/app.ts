@@ -12,6 +12,7 @@ import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
 import { reportRoutes } from './routes/reports-routes.js';
 import { movementRoutes, operationRoutes, transferRoutes } from './routes/movements-routes.js';
+import { planningRoutes } from './routes/planning-routes.js';
 import { purchasingRoutes } from './routes/purchasing-routes.js';
 import { supplierRoutes } from './routes/suppliers-routes.js';
 import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
@@ -75,7 +76,7 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<A
 
   registerAuth(app, createAuthenticator(store.db));
   const deps = { store };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

@@ -118,3 +118,28 @@ export async function replayOnHand(db: Executor, options: { itemIds?: readonly s
     .execute();
   return rows;
 }
+
+export interface FlowFilter {
+  itemIds: readonly string[];
+  fromLocationIds: readonly string[];
+  toLocationIds: readonly string[];
+  /** UTC timestamps: from `since` (inclusive) to `until` (exclusive), by occurrence time. */
+  since: string;
+  until: string;
+}
+
+/** How much of each item moved from one set of locations to another, per UTC day (e.g. sales: a site's bins → customers). */
+export async function dailyFlow(db: Executor, filter: FlowFilter): Promise<Array<{ item_id: string; day: string; quantity: number }>> {
+  if (filter.itemIds.length === 0 || filter.fromLocationIds.length === 0 || filter.toLocationIds.length === 0) return [];
+  const day = sql<string>`substr(occurred_at, 1, 10)`;
+  return db
+    .selectFrom('movements')
+    .select(['item_id', day.as('day'), sql<number>`cast(sum(quantity) as bigint)`.as('quantity')])
+    .where('item_id', 'in', filter.itemIds)
+    .where('from_location_id', 'in', filter.fromLocationIds)
+    .where('to_location_id', 'in', filter.toLocationIds)
+    .where('occurred_at', '>=', filter.since)
+    .where('occurred_at', '<', filter.until)
+    .groupBy(['item_id', day])
+    .execute();
+}

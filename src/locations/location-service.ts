@@ -126,6 +126,12 @@ export async function virtualLocationIds(db: Executor): Promise<string[]> {
   return (await repo.listVirtualLocations(db)).map((l) => l.id);
 }
 
+/** Locations stock is sold to: virtual locations of kind customer. */
+export async function customerLocationIds(db: Executor): Promise<string[]> {
+  const virtual = await locationRefsByIds(db, await virtualLocationIds(db));
+  return [...virtual.values()].filter((l) => l.virtualKind === 'customer').map((l) => l.id);
+}
+
 export async function physicalLocations(db: Executor, siteId?: string): Promise<LocationRef[]> {
   return (await repo.listPhysicalLocations(db, siteId)).map(toRef);
 }

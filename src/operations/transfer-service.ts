@@ -156,3 +156,9 @@ async function toTransfers(db: Executor, transfers: TransferRow[], lines: Transf
     createdAt: t.created_at, closedAt: t.closed_at,
   }));
 }
+
+/** Quantities on their way per item × destination location: lines of transfers still in transit. */
+export async function inTransitTo(db: Executor, itemIds: readonly string[]): Promise<Array<{ itemId: string; locationId: string; quantity: number }>> {
+  const rows = await repo.sumInTransit(db, { itemIds });
+  return rows.map((r) => ({ itemId: r.item_id, locationId: r.location_id, quantity: Number(r.quantity) }));
+}

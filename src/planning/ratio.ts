@@ -41,6 +41,16 @@ export function ceilToScaled(a: Ratio): number {
   return value;
 }
 
+/** A ratio of scaled units as decimal text with `extra` more places than the item's, rounded half up (for display). */
+export function formatRatio(a: Ratio, decimals: number, extra: number): string {
+  const places = decimals + extra;
+  const scaled = (a.num * 10n ** BigInt(extra) * 2n + a.den) / (2n * a.den);
+  const digits = scaled.toString().padStart(places + 1, '0');
+  if (places === 0) return digits;
+  const fraction = digits.slice(-places).replace(/0+$/, '');
+  return `${digits.slice(0, -places)}${fraction ? `.${fraction}` : ''}`;
+}
+
 function toBig(value: bigint | number): bigint {
   if (typeof value === 'number') assertSafe(value);
   return BigInt(value);

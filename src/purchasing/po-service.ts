@@ -24,19 +24,28 @@ export async function createPurchaseOrder(store: Store, ctx: CommandContext, inp
   if ((input.lines?.length ?? 0) > MAX_LINES) throw invalidField('/lines', `an order holds at most ${MAX_LINES} lines`);
   const expectedDate = input.expectedDate ? checkDate(input.expectedDate, '/expectedDate') : null;
   return runCommand(store, ctx, { name: 'purchase_order.create', input }, async (trx) => {
-    const supplier = await supplierForOrder(trx, input.supplier);
-    const siteId = await siteFor(trx, input.site);
-    const id = newId();
-    const now = nowIso();
-    const lines = await buildLines(trx, supplier, id, input.lines ?? [], { basePath: (i) => `/lines/${i}`, firstLineNo: 1, expectedDate, now });
-    const number = poNumber(await repo.nextDocumentNumber(trx, 'purchase_order'));
-    await repo.insertOrder(trx, {
-      id, number, supplier_id: supplier.id, site_id: siteId, status: 'draft', currency: supplier.currency, expected_date: expectedDate,
-      notes: input.notes ?? null, created_by: ctx.actor.id, created_by_name: ctx.actor.name, created_at: now, updated_at: now, ordered_at: null, closed_at: null,
-    });
-    await repo.insertLines(trx, lines);
-    return { result: await reload(trx, id), audit: [audit('created', id, undefined, { number, supplier: supplier.code, lines: lines.length })] };
+    const { order, audit: entry } = await insertDraftOrder(trx, ctx, input, expectedDate);
+    return { result: order, audit: [entry] };
   });
+}
+
+/**
+ * Writes a draft order inside the caller's transaction, for commands that create several at once
+ * (purchase suggestions); returns it with the audit entry the caller's command must record.
+ */
+export async function insertDraftOrder(trx: Executor, ctx: CommandContext, input: NewPurchaseOrder, expectedDate: string | null = null): Promise<{ order: PurchaseOrder; audit: AuditEntry }> {
+  const supplier = await supplierForOrder(trx, input.supplier);
+  const siteId = await siteFor(trx, input.site);
+  const id = newId();
+  const now = nowIso();
+  const lines = await buildLines(trx, supplier, id, input.lines ?? [], { basePath: (i) => `/lines/${i}`, firstLineNo: 1, expectedDate, now });
+  const number = poNumber(await repo.nextDocumentNumber(trx, 'purchase_order'));
+  await repo.insertOrder(trx, {
+    id, number, supplier_id: supplier.id, site_id: siteId, status: 'draft', currency: supplier.currency, expected_date: expectedDate,
+    notes: input.notes ?? null, created_by: ctx.actor.id, created_by_name: ctx.actor.name, created_at: now, updated_at: now, ordered_at: null, closed_at: null,
+  });
+  await repo.insertLines(trx, lines);
+  return { order: await reload(trx, id), audit: audit('created', id, undefined, { number, supplier: supplier.code, lines: lines.length }) };
 }
 
 /** Changes the header of a draft: where it goes, when it is expected, its notes. The supplier is fixed; order anew to change it. */

@@ -49,6 +49,12 @@ export async function findTermsForItems(db: Executor, supplierId: string, itemId
   return db.selectFrom('supplier_items').selectAll().where('supplier_id', '=', supplierId).where('item_id', 'in', [...new Set(itemIds)]).execute();
 }
 
+/** Every supplier's terms for several items (to choose among suppliers). */
+export async function findTermsOfItems(db: Executor, itemIds: readonly string[]): Promise<SupplierItemRow[]> {
+  if (itemIds.length === 0) return [];
+  return db.selectFrom('supplier_items').selectAll().where('item_id', 'in', [...new Set(itemIds)]).orderBy('item_id').orderBy('supplier_id').execute();
+}
+
 export async function insertTerms(db: Executor, row: Insertable<SupplierItemsTable>): Promise<void> {
   await db.insertInto('supplier_items').values(row).execute();
 }

@@ -29,7 +29,7 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
 const TABLES = [
   'items', 'item_barcodes', 'locations', 'movements', 'balances', 'reservations', 'transfers', 'transfer_lines',
   'reason_codes', 'api_keys', 'audit_log', 'idempotency_keys',
-  'suppliers', 'supplier_items', 'supplier_item_prices', 'purchase_orders', 'purchase_order_lines', 'purchase_receipts', 'purchase_receipt_lines', 'document_numbers',
+  'suppliers', 'supplier_items', 'supplier_item_prices', 'purchase_orders', 'purchase_order_lines', 'purchase_receipts', 'purchase_receipt_lines', 'document_numbers', 'reorder_policies',
 ] as const;
 
 /** The whole database as sorted JSON rows per table (test databases are small). */

@@ -51,6 +51,9 @@ const COLUMNS: SchemaColumns = {
   purchase_receipts: { id: R, purchase_order_id: R, kind: R, posting_id: R, reference: N, note: N, actor: R, actor_name: R, occurred_at: R, recorded_at: R },
   purchase_receipt_lines: { receipt_id: R, line_no: R, order_line_id: R, item_id: R, location_id: R, quantity: R, unit_cost: N, movement_id: R },
   document_numbers: { name: R, last_value: R },
+  reorder_policies: {
+    item_id: R, site_id: R, method: R, min_quantity: N, max_quantity: N, safety_stock: N, cover_days: N, window_days: N, lead_time_days: N, updated_by: R, updated_at: R,
+  },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -107,7 +110,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

@@ -10,7 +10,7 @@ export interface TestApi {
   db: TestDatabase;
   app: Api;
   /** Sends a request as the admin key; `headers` may override or add (e.g. idempotency-key). */
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   get<T = unknown>(url: string): Promise<T>;
   /** POSTs and expects a 2xx answer, returning its JSON. */
   post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
