@@ -1,4 +1,5 @@
 import type { DemoPlan } from './demo-types.js';
+import { LOC } from './layout.js';
 
 export interface LoadCounts {
   movements: number;
@@ -24,19 +25,19 @@ export function movementKinds(plan: DemoPlan): Map<string, number> {
 const number = (n: number) => n.toLocaleString('en-US');
 
 /** The paragraph `stockroom demo` prints. */
-export function describeDemo(plan: DemoPlan, counts: LoadCounts, elapsedMs: number): string {
+export function describeDemo(plan: DemoPlan, counts: LoadCounts, buying: { suppliers: number; policies: number }, elapsedMs: number): string {
   const kinds = movementKinds(plan);
   const of = (...names: string[]) => names.reduce((sum, k) => sum + (kinds.get(k) ?? 0), 0);
   const categories = new Set(plan.items.map((i) => i.category)).size;
   const sites = plan.locations.filter((l) => l.kind === 'site').length;
   const physical = plan.locations.filter((l) => l.kind !== 'virtual').length;
-  const suppliers = plan.locations.length - physical;
   return [
     `Loaded the demo data set in ${(elapsedMs / 1000).toFixed(1)} s:`,
-    `${plan.items.length} items in ${categories} categories, ${sites} sites with ${physical} locations, ${suppliers} suppliers,`,
+    `${plan.items.length} items in ${categories} categories, ${sites} sites with ${physical} locations, ${buying.suppliers} suppliers,`,
     `and history from ${plan.firstDay} to ${plan.lastDay}: ${number(counts.movements)} movements`,
     `(${number(of('receipt'))} receipts, ${number(of('shipment'))} shipments, ${number(of('transfer', 'transfer_out', 'transfer_in', 'move'))} transfers and moves,`,
     `${number(of('adjustment', 'scrap'))} adjustments and write-offs, ${number(of('return'))} returns),`,
-    `${counts.transfers} two-step transfers of which ${counts.inTransit} are still in transit, and ${plan.reservations.length} open reservations.`,
+    `${counts.transfers} two-step transfers of which ${counts.inTransit} are still in transit, ${plan.reservations.length} open reservations,`,
+    `and reorder policies for ${buying.policies} items at ${LOC.wh1}.`,
   ].join(' ');
 }

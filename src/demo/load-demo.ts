@@ -10,6 +10,7 @@ import { DomainError } from '../shared/errors.js';
 import { describeDemo, type LoadCounts } from './demo-summary.js';
 import type { DemoOptions, DemoStep } from './demo-types.js';
 import { generateDemo } from './generate-demo.js';
+import { loadPurchasing } from './load-purchasing.js';
 
 /** Who the demo's history is recorded as: an admin-shaped actor with its own name, so it is easy to tell apart. */
 export const DEMO_CONTEXT: CommandContext = { actor: { id: 'demo', name: 'Demo data loader', role: 'admin' } };
@@ -22,7 +23,8 @@ export interface LoadDemoOptions extends DemoOptions {
 /**
  * Loads the demo through the ordinary services, so it obeys every rule real data does: items,
  * locations, a year of movements posted in batches in the order they happened, two-step
- * transfers, and open reservations. Returns a one-paragraph summary.
+ * transfers, open reservations, suppliers with their terms and reorder policies. Returns a
+ * one-paragraph summary.
  */
 export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<string> {
   const existing = await listItems(store.db, { limit: 1, includeArchived: true });
@@ -43,7 +45,8 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
   for (const r of plan.reservations) {
     await createReservation(store, DEMO_CONTEXT, { item: r.item, location: r.location, quantity: r.quantity, ttlSeconds: r.ttlSeconds, reference: r.reference });
   }
-  return describeDemo(plan, counts, Date.now() - started);
+  const buying = await loadPurchasing(store, DEMO_CONTEXT, plan.items);
+  return describeDemo(plan, counts, buying, Date.now() - started);
 }
 
 /** Posts the history in order: movements in batches, flushed before each transfer so stock is where it should be. */

@@ -6,6 +6,9 @@ import { replayPlan } from '../../src/demo/plan-replay.js';
 import { checkConsistency } from '../../src/ledger/consistency.js';
 import { listReservations } from '../../src/operations/reservation-service.js';
 import { listTransfers } from '../../src/operations/transfer-service.js';
+import { listReorderStatus } from '../../src/planning/reorder-service.js';
+import { purchaseSuggestions } from '../../src/planning/suggestion-service.js';
+import { listSuppliers } from '../../src/purchasing/supplier-service.js';
 import { parseScaled } from '../../src/shared/quantity.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 
@@ -64,6 +67,20 @@ describe.each(DIALECTS)('demo data set on %s', (dialect) => {
       const planned = plan.reservations.find((p) => p.reference === r.reference);
       expect(planned && parseScaled(planned.quantity, 3, '') === parseScaled(r.quantity, 3, '')).toBe(true);
     }
+  });
+
+  it('has the categories’ suppliers, their terms and reorder policies that suggest orders from the sales history', async () => {
+    const db = database.store.db;
+    const suppliers = new Set(plan.items.map((i) => i.supplier.code));
+    expect((await listSuppliers(db, { limit: 50 })).data.map((s) => s.code).sort()).toEqual([...suppliers].sort());
+    const policies = await listReorderStatus(db, { site: 'WH1', limit: 500 });
+    expect(policies.data).toHaveLength(plan.items.filter((i) => i.home.wh1 !== undefined).length);
+    expect(policies.data.every((p) => p.basis === 'average' && p.leadTimeSource === 'supplier' && p.supplier?.preferred)).toBe(true);
+    expect(summary).toMatch(new RegExp(`${suppliers.size} suppliers.*reorder policies for ${policies.data.length} items at WH1`));
+    const suggestions = await purchaseSuggestions(db, { site: 'WH1' });
+    const low = policies.data.filter((p) => p.low && p.suggestedQuantity !== '0');
+    expect(suggestions.orders.flatMap((o) => o.lines.map((l) => l.item.sku)).sort()).toEqual(low.map((p) => p.item.sku).sort());
+    expect(suggestions.unassigned).toEqual([]);
   });
 
   it('does nothing the second time when asked to load only into an empty database, and refuses otherwise', async () => {
