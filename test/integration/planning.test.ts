@@ -77,6 +77,29 @@ describe.each(DIALECTS)('reorder levels and purchase suggestions on %s', (dialec
     expect(expectProblem(nothing, 422, '/problems/rule-violation').detail).toMatch(/no item is below its reorder point/);
   });
 
+  it('groups suggestions by supplier, creates only the chosen suppliers’ orders and skips lines without a price', async () => {
+    const s = await purchasingSetup(api);
+    const second = await makeSupplier(api);
+    const washer = await makeItem(api, { name: 'Washer' });
+    await addTerms(api, s.supplier.code, { item: s.bolt.sku, minOrderQuantity: 30, prices: [{ minQuantity: 0, unitPrice: '0.2' }] });
+    await addTerms(api, s.supplier.code, { item: washer.sku, packSize: 100 });
+    await addTerms(api, second.code, { item: s.rope.sku, packSize: '2.5', prices: [{ minQuantity: 0, unitPrice: '1.1' }] });
+    await setPolicy(s.bolt, s, { method: 'manual', min: 5, max: 10 });
+    await setPolicy(washer, s, { method: 'manual', min: 5, max: 10 });
+    await setPolicy(s.rope, s, { method: 'manual', min: 1, max: '6' });
+
+    const { orders } = await suggestionsFor(s);
+    expect(orders.map((o) => [o.supplier.code, o.lines.map((l) => [l.item.sku, l.needed, l.quantity, l.unitPrice]), o.total, o.unpricedLines]).sort()).toEqual([
+      [s.supplier.code, [[s.bolt.sku, '10', '30', '0.2'], [washer.sku, '10', '100', null]], '6', 1],
+      [second.code, [[s.rope.sku, '6', '7.5', '1.1']], '8.25', 0],
+    ].sort());
+
+    const created = await api.post<CreatedOrders>('/api/v1/planning/suggestions/purchase-orders', { site: s.site.code, suppliers: [s.supplier.code] });
+    expect(created.orders.map((o) => [o.supplier.code, o.lineCount, o.total])).toEqual([[s.supplier.code, 1, '6.00']]);
+    expect(created.skipped).toEqual([{ supplier: s.supplier.code, item: washer.sku, quantity: '100', reason: 'no-price' }]);
+    expect((await api.get<{ data: unknown[] }>(`/api/v1/purchase-orders?supplier=${second.code}`)).data).toEqual([]);
+  });
+
   it('computes levels from average daily sales over the window × lead time + safety stock', async () => {
     const s = await purchasingSetup(api);
     await addTerms(api, s.supplier.code, { item: s.rope.sku, leadTimeDays: 7, prices: [{ minQuantity: 0, unitPrice: '2' }] });
