@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BENCH } from './config.js';
-import { BUSY_WARNING } from './machine.js';
+import { BUSY_WARNING, cpuCalibrationMs } from './machine.js';
 import { pgSuite } from './pg-suite.js';
 import { pgServerVersion } from './raw-pg.js';
 import { sqliteVersion } from './raw-sqlite.js';
@@ -29,7 +29,7 @@ const record = (row: Row) => {
 
 const started = performance.now();
 const facts = await runFacts();
-console.log(`Stockroom ledger bench: ${facts.machine.cpus} × ${facts.machine.cpu}, node ${process.version}, SQLite ${facts.sqlite}, PostgreSQL ${facts.postgres}`);
+console.log(`Stockroom ledger bench: ${facts.machine.cpus} × ${facts.machine.cpu} (calibration ${facts.machine.cpuCalibrationMs} ms), node ${process.version}, SQLite ${facts.sqlite}, PostgreSQL ${facts.postgres}`);
 /** BENCH_ONLY=sqlite or =postgres runs one dialect while working on it; such a partial run writes no results. */
 const only = process.env.BENCH_ONLY;
 if (only !== undefined && only !== 'sqlite' && only !== 'postgres') throw new Error(`BENCH_ONLY must be sqlite or postgres, got '${only}'`);
@@ -65,7 +65,10 @@ async function runFacts() {
     bench: 'ledger',
     generatedAt: new Date().toISOString(),
     commit: gitCommit(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}` },
+    machine: {
+      cpus: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`,
+      cpuCalibrationMs: cpuCalibrationMs(),
+    },
     node: process.version,
     sqlite: sqliteVersion(),
     postgres: await pgServerVersion(BENCH.pgAdminUrl),
