@@ -1,13 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY } from './support/keys.js';
-import { SEEDED_ITEMS } from './support/seed.js';
+import { SEEDED_ITEMS, SEEDED_PURCHASING } from './support/seed.js';
 
 /**
  * Every control on every screen must be reachable by its role and an accessible name, at desktop
  * and handheld widths. Read from Chromium's accessibility tree (Playwright's ARIA snapshot): a
  * control line without a quoted name is a control a screen reader user cannot identify.
  */
-const SCREENS = ['/', '/items', `/items/${SEEDED_ITEMS[0]?.sku}`, '/items/new', '/locations', '/receive', '/ship', '/transfer', '/adjust', '/movements', '/audit'];
+const SCREENS = [
+  '/', '/items', `/items/${SEEDED_ITEMS[0]?.sku}`, '/items/new', '/locations', '/receive', '/ship', '/transfer', '/adjust', '/movements', '/audit',
+  '/planning', '/suppliers', '/suppliers/new', `/suppliers/${SEEDED_PURCHASING.supplier}`, '/purchase-orders', '/purchase-orders/new',
+  `/purchase-orders/${SEEDED_PURCHASING.partlyReceived}`, `/purchase-orders/${SEEDED_PURCHASING.draft}`, `/purchase-orders/receive?po=${SEEDED_PURCHASING.partlyReceived}`,
+];
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|slider|spinbutton)\b(?! ")/;
 
 for (const width of [1280, 360]) {
@@ -20,6 +24,34 @@ for (const width of [1280, 360]) {
       await expect(page.getByLabel(/^Loading/)).toHaveCount(0);
       const unnamed = (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
       expect(unnamed, `unnamed controls on ${path}`).toEqual([]);
+    }
+  });
+}
+
+/** Dialogs open over a screen, so the walk above never sees them: open each and check it the same way. */
+const DIALOGS = [
+  { path: `/purchase-orders/${SEEDED_PURCHASING.partlyReceived}`, open: ['Close', 'Return to supplier', 'Printable view'] },
+  { path: `/purchase-orders/${SEEDED_PURCHASING.draft}`, open: ['Order', 'Edit details'] },
+  { path: `/suppliers/${SEEDED_PURCHASING.supplier}`, open: ['Add an item'] },
+];
+
+for (const width of [1280, 360]) {
+  test(`every control in the purchasing dialogs has a role and a name at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript({ content: `window.localStorage.setItem('stockroom.apiKey', ${JSON.stringify(E2E_ADMIN_KEY)})` });
+    for (const { path, open } of DIALOGS) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      for (const name of open) {
+        await page.getByRole('main').getByRole('button', { name, exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog).toBeVisible();
+        await expect(page.getByLabel(/^Loading/)).toHaveCount(0);
+        const unnamed = (await dialog.ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
+        expect(unnamed, `unnamed controls in the ${name} dialog on ${path}`).toEqual([]);
+        await dialog.getByRole('button', { name: 'Close dialog' }).click();
+        await expect(dialog).toBeHidden();
+      }
     }
   });
 }

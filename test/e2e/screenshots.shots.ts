@@ -1,4 +1,4 @@
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { OperationPage } from './pages/operation-page.js';
 import { E2E_ADMIN_KEY } from './support/keys.js';
 
@@ -16,6 +16,8 @@ interface Subjects {
   item: { sku: string; barcode: string };
   other: { sku: string };
   bin: string;
+  /** An order made from the demo's purchase suggestions, sent and partly received. */
+  order: string;
 }
 
 interface ItemJson { sku: string; barcodes: Array<{ code: string; kind: string }> }
@@ -29,9 +31,32 @@ async function findSubjects(baseURL: string): Promise<Subjects> {
   const other = items.find((i) => i !== withGtin);
   const tree = (await (await api.get('/api/v1/locations/tree')).json()) as { data: NodeJson[] };
   const bins = tree.data.flatMap(function walk(n: NodeJson): string[] { return [...(n.kind === 'bin' ? [n.code] : []), ...n.children.flatMap(walk)]; });
+  const order = await partlyReceivedOrder(api, tree.data);
   await api.dispose();
   if (!withGtin || !other || !bins[0]) throw new Error('the screenshot data has no items or bins');
-  return { item: { sku: withGtin.sku, barcode: withGtin.barcodes[0]?.code ?? withGtin.sku }, other: { sku: other.sku }, bin: bins[0] };
+  return { item: { sku: withGtin.sku, barcode: withGtin.barcodes[0]?.code ?? withGtin.sku }, other: { sku: other.sku }, bin: bins[0], order };
+}
+
+interface SuggestionsJson { orders: Array<{ supplier: { code: string }; site: { code: string }; lines: unknown[] }> }
+interface OrderJson { number: string; lines: Array<{ id: string; quantity: string }> }
+
+/** The demo's largest suggested order, created as a draft, sent, and its first line received in half. */
+async function partlyReceivedOrder(api: APIRequestContext, sites: NodeJson[]): Promise<string> {
+  const suggestions = (await (await api.get('/api/v1/planning/suggestions')).json()) as SuggestionsJson;
+  const largest = [...suggestions.orders].sort((a, b) => b.lines.length - a.lines.length)[0];
+  if (!largest) throw new Error('the demo suggests no purchase order');
+  const created = (await (await api.post('/api/v1/planning/suggestions/purchase-orders', { data: { site: largest.site.code, suppliers: [largest.supplier.code] } })).json()) as { orders: Array<{ number: string }> };
+  const number = created.orders[0]?.number ?? '';
+  await api.post(`/api/v1/purchase-orders/${number}/order`, { data: {} });
+  const order = (await (await api.get(`/api/v1/purchase-orders/${number}`)).json()) as OrderJson;
+  const line = order.lines[0];
+  const site = sites.find((s) => s.code === largest.site.code);
+  const bin = site ? site.children.flatMap(function walk(n: NodeJson): string[] { return [...(n.kind === 'bin' ? [n.code] : []), ...n.children.flatMap(walk)]; })[0] : undefined;
+  if (line && bin) {
+    const half = (BigInt(line.quantity.split('.')[0] ?? '0') / 2n).toString();
+    if (half !== '0') await api.post(`/api/v1/purchase-orders/${number}/receipts`, { data: { location: bin, reference: 'DN-2041', lines: [{ line: line.id, quantity: half }] } });
+  }
+  return number;
 }
 
 async function settle(page: Page): Promise<void> {
@@ -66,6 +91,20 @@ for (const size of SIZES) {
       await expect(page.getByRole('img', { name: /barcode/ }).first()).toBeVisible();
       await settle(page);
       await page.screenshot({ path: `docs/screenshots/item-${size.name}.png`, fullPage: true });
+    });
+
+    test('planning', async ({ page }) => {
+      await page.goto('/planning');
+      await expect(page.getByRole('heading', { level: 2, name: 'Suggested orders' })).toBeVisible();
+      await settle(page);
+      await page.screenshot({ path: `docs/screenshots/planning-${size.name}.png`, fullPage: false });
+    });
+
+    test('purchase order', async ({ page }) => {
+      await page.goto(`/purchase-orders/${subjects.order}`);
+      await expect(page.getByRole('heading', { level: 2, name: 'Receipts and returns' })).toBeVisible();
+      await settle(page);
+      await page.screenshot({ path: `docs/screenshots/purchase-order-${size.name}.png`, fullPage: true });
     });
 
     test('receive screen', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
+import { Center, createTheme, Loader, MantineProvider, Modal } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType } from 'react';
@@ -21,8 +21,20 @@ const TransferPage = page(() => import('./operations/transfer-page'), 'TransferP
 const AdjustPage = page(() => import('./operations/adjust-page'), 'AdjustPage');
 const MovementsPage = page(() => import('./movements/movements-page'), 'MovementsPage');
 const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage');
+const SuppliersPage = page(() => import('./suppliers/suppliers-page'), 'SuppliersPage');
+const NewSupplierPage = page(() => import('./suppliers/new-supplier-page'), 'NewSupplierPage');
+const SupplierPage = page(() => import('./suppliers/supplier-page'), 'SupplierPage');
+const PurchaseOrdersPage = page(() => import('./purchasing/purchase-orders-page'), 'PurchaseOrdersPage');
+const NewPurchaseOrderPage = page(() => import('./purchasing/new-purchase-order-page'), 'NewPurchaseOrderPage');
+const PurchaseOrderPage = page(() => import('./purchasing/purchase-order-page'), 'PurchaseOrderPage');
+const ReceivePoPage = page(() => import('./purchasing/receive-po-page'), 'ReceivePoPage');
+const PlanningPage = page(() => import('./planning/planning-page'), 'PlanningPage');
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // A dialog's × button has no text: give it a name screen readers can say.
+  components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }) },
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,6 +60,14 @@ function SignedInRoutes() {
           <Route path="/ship" element={<ShipPage />} />
           <Route path="/transfer" element={<TransferPage />} />
           <Route path="/adjust" element={<AdjustPage />} />
+          <Route path="/suppliers" element={<SuppliersPage />} />
+          <Route path="/suppliers/new" element={<NewSupplierPage />} />
+          <Route path="/suppliers/:ref" element={<SupplierPage />} />
+          <Route path="/purchase-orders" element={<PurchaseOrdersPage />} />
+          <Route path="/purchase-orders/new" element={<NewPurchaseOrderPage />} />
+          <Route path="/purchase-orders/receive" element={<ReceivePoPage />} />
+          <Route path="/purchase-orders/:ref" element={<PurchaseOrderPage />} />
+          <Route path="/planning" element={<PlanningPage />} />
           <Route path="/movements" element={<MovementsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -22,8 +22,17 @@ export class ItemPage {
     await expect(this.page.getByRole('heading', { level: 1, name: sku })).toBeVisible();
   }
 
-  total(figure: 'on hand' | 'reserved' | 'available' | 'in transit') {
+  total(figure: 'on hand' | 'reserved' | 'available' | 'in transit' | 'incoming') {
     return this.page.getByRole('group', { name: `Total ${figure}` });
+  }
+
+  /** Waits until a total shows exactly this figure (not merely contains its digits). */
+  async expectTotal(figure: 'on hand' | 'reserved' | 'available' | 'in transit' | 'incoming', value: string): Promise<void> {
+    await expect(this.total(figure)).toHaveText(new RegExp(`^${figure}\\s*${value}\\b`, 'i'));
+  }
+
+  siteRow(site: string) {
+    return this.page.getByRole('table', { name: 'Stock per site' }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${site}`) }) });
   }
 
   stockRow(location: string) {

@@ -2,6 +2,7 @@
 export interface ApiClient {
   post<T = unknown>(path: string, body: unknown): Promise<T>;
   get<T = unknown>(path: string): Promise<T>;
+  put<T = unknown>(path: string, body: unknown): Promise<T>;
 }
 
 export function apiClient(baseUrl: string, key: string): ApiClient {
@@ -15,5 +16,5 @@ export function apiClient(baseUrl: string, key: string): ApiClient {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return JSON.parse(text) as T;
   }
-  return { post: (path, body) => call('POST', path, body), get: (path) => call('GET', path) };
+  return { post: (path, body) => call('POST', path, body), get: (path) => call('GET', path), put: (path, body) => call('PUT', path, body) };
 }

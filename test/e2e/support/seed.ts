@@ -82,6 +82,30 @@ export async function seedShop(api: ApiClient, days = 60): Promise<void> {
   await api.post('/api/v1/transfers', { from: 'WH1-A-01', to: 'STORE-SHELF-1', lines: [{ item: 'COF-ESP-1KG', quantity: 12 }, { item: 'TEA-EB-100', quantity: 6 }] });
   await api.post('/api/v1/transfers', { from: 'WH1-B-01', to: 'STORE-SHELF-2', mode: 'two-step', reference: 'Van 2', lines: [{ item: 'CUP-8OZ-50', quantity: 40 }] });
   await api.post('/api/v1/adjustments', { location: 'WH1-A-01', reason: 'damage', note: 'Torn bags found at count', lines: [{ item: 'COF-ESP-1KG', delta: -2 }] });
+  await seedPurchasing(api);
 }
 
 export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;
+
+/** The purchasing records the seed leaves, so every purchasing screen has something to show. */
+export const SEEDED_PURCHASING = { supplier: 'BEANCO', partlyReceived: 'PO-000001', draft: 'PO-000002' } as const;
+
+/**
+ * A supplier with terms, reorder policies at WH1 (one item low), an order sent and partly received
+ * (into WH1-A-03, away from the bins other tests watch) and a draft.
+ */
+async function seedPurchasing(api: ApiClient): Promise<void> {
+  const supplier = SEEDED_PURCHASING.supplier;
+  const [espresso, filter, tea] = ITEMS;
+  if (!espresso || !filter || !tea) throw new Error('the seed needs three items');
+  await api.post('/api/v1/suppliers', { code: supplier, name: 'Bean & Leaf Wholesale', currency: 'EUR', leadTimeDays: 5, paymentTerms: '30 days net', overReceiptTolerance: '5' });
+  await api.post(`/api/v1/suppliers/${supplier}/items`, { item: espresso.sku, supplierSku: 'BL-ESP', packSize: '6', minOrderQuantity: '12', preferred: true, prices: [{ minQuantity: '0', unitPrice: '13.50' }, { minQuantity: '60', unitPrice: '12.90' }] });
+  await api.post(`/api/v1/suppliers/${supplier}/items`, { item: filter.sku, supplierSku: 'BL-FIL', packSize: '6', preferred: true, prices: [{ minQuantity: '0', unitPrice: '11.20' }] });
+  await api.post(`/api/v1/suppliers/${supplier}/items`, { item: tea.sku, supplierSku: 'BL-TEA', packSize: '10', prices: [{ minQuantity: '0', unitPrice: '3.60' }] });
+  await api.put(`/api/v1/planning/reorder-policies/${filter.sku}/WH1`, { method: 'manual', min: '1000', max: '1200' });
+  await api.put(`/api/v1/planning/reorder-policies/${espresso.sku}/WH1`, { method: 'computed', safetyStock: '10', coverDays: 14 });
+  const ordered = await api.post<{ number: string }>('/api/v1/purchase-orders', { supplier, site: 'WH1', notes: 'Weekly coffee order', lines: [{ item: espresso.sku, quantity: '24' }, { item: tea.sku, quantity: '20' }] });
+  await api.post(`/api/v1/purchase-orders/${ordered.number}/order`, {});
+  await api.post(`/api/v1/purchase-orders/${ordered.number}/receipts`, { location: 'WH1-A-03', reference: 'DN-1001', lines: [{ item: espresso.gtin, quantity: '6' }] });
+  await api.post('/api/v1/purchase-orders', { supplier, site: 'STORE', lines: [{ item: tea.sku, quantity: '10' }] });
+}

@@ -31,7 +31,7 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sent as Idempotency-Key, so a retried submission cannot post twice. */
   idempotencyKey?: string;
@@ -39,10 +39,10 @@ export interface RequestOptions {
   key?: string;
 }
 
-/** Calls the API with the signed-in key; a 401 means the key was revoked, so the session ends. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one request with the signed-in key and reads the body; failures become an ApiError. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<{ text: string; headers: Headers }> {
   const key = options.key ?? apiKey();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept };
   if (key) headers.authorization = `Bearer ${key}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -53,13 +53,27 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError({ type: 'about:blank', title: 'No connection', status: 0, detail: 'The Stockroom server cannot be reached. Check the connection and try again.' });
   }
   const text = await response.text();
-  const json: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
+    const json: unknown = text ? safeJson(text) : undefined;
     const problem = isProblem(json) ? json : { type: 'about:blank', title: response.statusText, status: response.status, detail: `The server answered ${response.status} ${response.statusText}` };
     if (response.status === 401 && options.key === undefined) setApiKey(null);
     throw new ApiError(problem);
   }
-  return json as T;
+  return { text, headers: response.headers };
+}
+
+/** Calls the API with the signed-in key; a 401 means the key was revoked, so the session ends. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { text } = await send(path, options, 'application/json');
+  return (text ? safeJson(text) : undefined) as T;
+}
+
+/**
+ * A document that is not JSON (printable HTML, CSV), fetched with the key: a plain link or
+ * window cannot send the Authorization header, so the app fetches it and shows or saves the text.
+ */
+export function getDocument(path: string, accept: string): Promise<{ text: string; headers: Headers }> {
+  return send(path, {}, accept);
 }
 
 function safeJson(text: string): unknown {
@@ -78,6 +92,7 @@ export const get = <T>(path: string, query?: Query) => request<T>(withQuery(path
 export const post = <T>(path: string, body: unknown, idempotencyKey?: string) =>
   request<T>(path, { method: 'POST', body, ...(idempotencyKey && { idempotencyKey }) });
 export const patch = <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body });
+export const put = <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body });
 export const del = <T>(path: string) => request<T>(path, { method: 'DELETE' });
 
 /** Path segment for an id, SKU or code typed by a person. */

@@ -8,12 +8,20 @@ export type { Barcode, Item } from '../../../src/catalog/item-types';
 export type { Location, LocationNode } from '../../../src/locations/location-types';
 export type { Movement };
 export type { Page } from '../../../src/shared/page';
+export type { Supplier, SupplierItem } from '../../../src/purchasing/supplier-types';
+export type {
+  Discrepancy, PurchaseOrder, PurchaseOrderLine, PurchaseOrderSummary, Receipt, ReceiptResult,
+} from '../../../src/purchasing/po-types';
+export type { PolicyInput, PolicyView, PurchaseSuggestionList, ReorderStatus, SuggestedLine, SuggestedOrder } from '../../../src/planning/planning-types';
+export type { PurchaseOrderStatus } from '../../../src/db/schema';
 
 export interface StockFigures {
   onHand: string;
   reserved: string;
   available: string;
   inTransit: string;
+  /** Still expected on open purchase orders: on the order's site row, its roll-up and the total. */
+  incoming: string;
 }
 
 export interface Place {

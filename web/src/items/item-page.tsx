@@ -11,6 +11,7 @@ import { MovementsTable } from '../movements/movements-table';
 import { ItemBarcodes } from './item-barcodes';
 import { ItemEditForm } from './item-edit-form';
 import { ItemStockTable } from './item-stock-table';
+import { ItemSuppliers } from './item-suppliers';
 
 function ItemMovements({ item }: { item: Item }) {
   const pager = useCursorPager(item.id);
@@ -50,6 +51,7 @@ function ItemDetails({ item }: { item: Item }) {
         <QueryState query={history} what="stock over time">{(h) => <StockHistoryChart history={h} title="On hand, last 90 days" unit={item.unit} />}</QueryState>
         <ItemBarcodes item={item} />
       </SimpleGrid>
+      <ItemSuppliers sku={item.sku} />
       <ItemMovements item={item} />
       <ItemEditForm key={item.updatedAt} item={item} />
     </Stack>

@@ -2,7 +2,7 @@ import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange, IconBuildingWarehouse, IconHistory, IconLayoutDashboard, IconListDetails, IconLogout, IconPackage, IconPackageExport,
-  IconPackageImport, IconAdjustmentsHorizontal,
+  IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -21,11 +21,25 @@ const SECTIONS = [
     { to: '/transfer', label: 'Transfer', icon: IconArrowsExchange },
     { to: '/adjust', label: 'Adjust', icon: IconAdjustmentsHorizontal },
   ] },
+  { label: 'Purchasing', links: [
+    { to: '/planning', label: 'Planning', icon: IconChartArrowsVertical },
+    { to: '/purchase-orders', label: 'Purchase orders', icon: IconFileInvoice },
+    { to: '/purchase-orders/receive', label: 'Receive an order', icon: IconTruckLoading },
+    { to: '/suppliers', label: 'Suppliers', icon: IconTruckDelivery },
+  ] },
   { label: 'Records', links: [
     { to: '/movements', label: 'Movements', icon: IconListDetails },
     { to: '/audit', label: 'Audit log', icon: IconHistory },
   ] },
 ];
+
+/** The link for the current page: the longest one the path starts with ("/purchase-orders/receive", not "/purchase-orders"). */
+function isActive(to: string, pathname: string): boolean {
+  if (to === '/') return pathname === '/';
+  const matches = (t: string) => pathname === t || pathname.startsWith(`${t}/`);
+  if (!matches(to)) return false;
+  return !SECTIONS.some((s) => s.links.some((l) => l.to.length > to.length && l.to.startsWith(to) && matches(l.to)));
+}
 
 /** The frame around every signed-in screen: a header, the navigation (a drawer on handhelds) and the page. */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -59,9 +73,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   key={link.to}
                   component={RouterLink}
                   to={link.to}
+                  end
                   label={link.label}
                   leftSection={<link.icon size={18} aria-hidden />}
-                  active={link.to === '/' ? pathname === '/' : pathname.startsWith(link.to)}
+                  active={isActive(link.to, pathname)}
                   onClick={close}
                 />
               ))}

@@ -49,3 +49,34 @@ export function addQuantities(a: string, b: string): string {
   const scale = (q: { value: bigint; places: number }) => q.value * 10n ** BigInt(places - q.places);
   return fromScaled(scale(x) + scale(y), places);
 }
+
+function aligned(a: string, b: string): { x: bigint; y: bigint; places: number } {
+  const p = toScaled(a);
+  const q = toScaled(b);
+  const places = Math.max(p.places, q.places);
+  return { x: p.value * 10n ** BigInt(places - p.places), y: q.value * 10n ** BigInt(places - q.places), places };
+}
+
+/** a − b on decimal text, exactly. */
+export function subtractQuantities(a: string, b: string): string {
+  const { x, y, places } = aligned(a, b);
+  return fromScaled(x - y, places);
+}
+
+/** a × b on decimal text, exactly ("0.1" × "3" is "0.3"). */
+export function multiplyQuantities(a: string, b: string): string {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  return fromScaled(x.value * y.value, x.places + y.places);
+}
+
+/** −1, 0 or 1 as a is less than, equal to or greater than b. */
+export function compareQuantities(a: string, b: string): -1 | 0 | 1 {
+  const { x, y } = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The sum of a list of decimal texts ("0" when empty). */
+export function sumQuantities(values: readonly string[]): string {
+  return values.reduce((total, v) => addQuantities(total, v), '0');
+}

@@ -1,0 +1,29 @@
+import { Select } from '@mantine/core';
+import { useMemo } from 'react';
+import { usePurchaseOrders } from '../api/purchasing-queries';
+
+/** Picks an order goods can arrive against: ordered or partly received (others open by link). */
+export function PoSelect({ value, onChange }: { value: string | null; onChange: (number: string | null) => void }) {
+  const ordered = usePurchaseOrders({ status: 'ordered' }, undefined, 100);
+  const partial = usePurchaseOrders({ status: 'partially_received' }, undefined, 100);
+  const data = useMemo(() => {
+    const orders = [...(partial.data?.data ?? []), ...(ordered.data?.data ?? [])];
+    const options = orders.map((o) => ({ value: o.number, label: `${o.number} · ${o.supplier.code} → ${o.site.code}${o.expectedDate ? ` · due ${o.expectedDate}` : ''}` }));
+    if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
+    return options;
+  }, [ordered.data, partial.data, value]);
+  const loading = ordered.isLoading || partial.isLoading;
+  return (
+    <Select
+      label="Purchase order"
+      placeholder={loading ? 'Loading orders…' : 'Choose an order'}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      nothingFoundMessage="No open order matches"
+      error={ordered.error || partial.error ? 'Could not load the open orders' : undefined}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
