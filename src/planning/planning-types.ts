@@ -39,6 +39,9 @@ export interface ReorderStatus {
   position: string;
   /** True when the position is below the reorder point: the low-stock alert. */
   low: boolean;
+  /** On draft purchase orders for the site: not incoming until sent, but already being bought. */
+  onDraftOrders: string;
+  /** To order now, before pack and MOQ rounding: up to the order-up-to level, less what drafts already hold. */
   suggestedQuantity: string;
   supplier: (Named & { preferred: boolean }) | null;
   updatedAt: string;

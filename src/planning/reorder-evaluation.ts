@@ -6,7 +6,7 @@ import { customerLocationIds, physicalLocations } from '../locations/location-se
 import type { LocationRef } from '../locations/location-types.js';
 import { figuresFor } from '../operations/stock-rules.js';
 import { inTransitTo } from '../operations/transfer-service.js';
-import { incomingBySite } from '../purchasing/po-query-service.js';
+import { draftedBySite, incomingBySite } from '../purchasing/po-query-service.js';
 import { offersForItems, type SupplierOffer } from '../purchasing/supplier-offers.js';
 import { addScaled, formatScaled } from '../shared/quantity.js';
 import { averageDailyDemand } from './demand.js';
@@ -37,8 +37,8 @@ export interface Evaluation {
 export async function evaluatePolicies(db: Executor, rows: readonly ReorderPolicyRow[], today = new Date()): Promise<Evaluation[]> {
   if (rows.length === 0) return [];
   const itemIds = [...new Set(rows.map((r) => r.item_id))];
-  const [items, locations, incoming, transit, offers, customers, balances] = await Promise.all([
-    itemRefsByIds(db, itemIds), physicalLocations(db), incomingBySite(db, itemIds), inTransitTo(db, itemIds),
+  const [items, locations, incoming, drafted, transit, offers, customers, balances] = await Promise.all([
+    itemRefsByIds(db, itemIds), physicalLocations(db), incomingBySite(db, itemIds), draftedBySite(db, itemIds), inTransitTo(db, itemIds),
     offersForItems(db, itemIds), customerLocationIds(db), listBalanceRows(db, { itemIds }),
   ]);
   const byId = new Map(locations.map((l) => [l.id, l]));
@@ -46,6 +46,7 @@ export async function evaluatePolicies(db: Executor, rows: readonly ReorderPolic
   const key = (itemId: string, siteId: string | null) => `${itemId}\u0000${siteId}`;
   const available = sumBy(balances, (b) => key(b.item_id, siteOf(b.location_id)), (b) => figuresFor(b, byId.get(b.location_id)?.sellable ?? false, 0).available);
   const incomingAt = sumBy(incoming, (i) => key(i.itemId, i.siteId), (i) => i.quantity);
+  const draftedAt = sumBy(drafted, (d) => key(d.itemId, d.siteId), (d) => d.quantity);
   const transitAt = sumBy(transit, (t) => key(t.itemId, siteOf(t.locationId)), (t) => t.quantity);
   const sales = await salesBySite(db, rows, locations, customers, today);
   const yesterday = new Date(startOfDay(today) - DAY_MS).toISOString().slice(0, 10);
@@ -71,7 +72,8 @@ export async function evaluatePolicies(db: Executor, rows: readonly ReorderPolic
     }
     const onWay = (incomingAt.get(k) ?? 0) + (transitAt.get(k) ?? 0);
     const position = stockPosition(available.get(k) ?? 0, onWay);
-    const needed = suggestedQuantity(position, levels);
+    // Draft orders are not expected until sent, so they leave the alert on, but they do cover the need.
+    const needed = Math.max(0, suggestedQuantity(position, levels) - (draftedAt.get(k) ?? 0));
     const chosen = pick && itemOffers.find((o) => o.supplierId === pick.supplier.supplierId);
     const q = (n: number) => formatScaled(n, item.decimals);
     const status: ReorderStatus = {
@@ -87,6 +89,7 @@ export async function evaluatePolicies(db: Executor, rows: readonly ReorderPolic
       reorderPoint: q(levels.reorderPoint), orderUpTo: q(levels.orderUpTo), basis: levels.basis, dailyDemand,
       leadTimeDays, leadTimeSource,
       available: q(available.get(k) ?? 0), incoming: q(incomingAt.get(k) ?? 0), inTransit: q(transitAt.get(k) ?? 0), position: q(position),
+      onDraftOrders: q(draftedAt.get(k) ?? 0),
       low: isLowStock(position, levels.reorderPoint), suggestedQuantity: q(needed),
       supplier: chosen ? { id: chosen.supplierId, code: chosen.code, name: chosen.name, preferred: chosen.preferred } : null,
       updatedAt: row.updated_at,

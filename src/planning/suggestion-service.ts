@@ -111,5 +111,5 @@ function toSuggestedOrder(p: DraftOrderProposal, evaluationOf: (itemId: string) 
 function nothingToOrder(list: PurchaseSuggestionList, skipped: number): string {
   if (skipped > 0) return `nothing could be ordered: ${skipped} suggested line(s) have no supplier price; add price breaks or order by hand`;
   if (list.unassigned.length > 0) return `nothing to order from a supplier: ${list.unassigned.length} low item(s) have no supplier`;
-  return 'nothing to order: no item is below its reorder point';
+  return 'nothing to order: every item is at or above its reorder point, or already on a draft order';
 }

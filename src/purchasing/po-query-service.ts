@@ -102,6 +102,12 @@ export async function incomingBySite(db: Executor, itemIds?: readonly string[]):
   return rows.map((r) => ({ itemId: r.item_id, siteId: r.site_id, quantity: Number(r.quantity) }));
 }
 
+/** On draft orders per item × destination site (scaled integers): planning counts them so a need is not drafted twice. */
+export async function draftedBySite(db: Executor, itemIds?: readonly string[]): Promise<Array<{ itemId: string; siteId: string; quantity: number }>> {
+  const rows = await repo.sumDrafted(db, { itemIds });
+  return rows.map((r) => ({ itemId: r.item_id, siteId: r.site_id, quantity: Number(r.quantity) }));
+}
+
 export function stateOf(line: PurchaseOrderLineRow): LineState {
   return {
     quantity: Number(line.quantity), received: Number(line.received_quantity), returned: Number(line.returned_quantity),

@@ -86,11 +86,20 @@ export async function listOrderRows(db: Executor, filter: OrderFilter): Promise<
 
 /** Still expected per item × destination site: open lines of ordered and partially received orders. */
 export async function sumIncoming(db: Executor, filter: { itemIds?: readonly string[] | undefined }): Promise<Array<{ item_id: string; site_id: string; quantity: number }>> {
+  return sumOpenLines(db, ['ordered', 'partially_received'], filter);
+}
+
+/** Quantities on draft orders per item × destination site: not expected yet, but already being bought. */
+export async function sumDrafted(db: Executor, filter: { itemIds?: readonly string[] | undefined }): Promise<Array<{ item_id: string; site_id: string; quantity: number }>> {
+  return sumOpenLines(db, ['draft'], filter);
+}
+
+async function sumOpenLines(db: Executor, statuses: PurchaseOrderStatus[], filter: { itemIds?: readonly string[] | undefined }) {
   let query = db
     .selectFrom('purchase_order_lines as l')
     .innerJoin('purchase_orders as po', 'po.id', 'l.purchase_order_id')
     .select(['l.item_id as item_id', 'po.site_id as site_id', (eb) => eb.cast<number>(eb.fn.sum(sql`l.quantity - l.received_quantity`), 'bigint').as('quantity')])
-    .where('po.status', 'in', ['ordered', 'partially_received'])
+    .where('po.status', 'in', statuses)
     .where('l.unplanned', '=', 0)
     .where('l.closed_at', 'is', null)
     .whereRef('l.received_quantity', '<', 'l.quantity');

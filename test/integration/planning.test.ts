@@ -66,15 +66,19 @@ describe.each(DIALECTS)('reorder levels and purchase suggestions on %s', (dialec
     const drafts = await api.get<{ data: unknown[] }>(`/api/v1/purchase-orders?supplier=${s.supplier.code}`);
     expect(drafts.data).toHaveLength(1);
 
-    // A draft is not incoming yet; once sent it is, and the position covers the reorder point.
-    expect((await api.get<{ data: ReorderStatus[] }>(`/api/v1/planning/reorder-policies?site=${s.site.code}&low=true`)).data).toHaveLength(1);
+    // A draft is not incoming yet, so the alert stays, but it covers the need: nothing more is suggested.
+    const [pending] = (await api.get<{ data: ReorderStatus[] }>(`/api/v1/planning/reorder-policies?site=${s.site.code}&low=true`)).data;
+    expect(pending).toMatchObject({ low: true, incoming: '0', onDraftOrders: '24', suggestedQuantity: '0' });
+    expect((await suggestionsFor(s)).orders).toEqual([]);
+    const twice = await api.request('POST', '/api/v1/planning/suggestions/purchase-orders', { site: s.site.code });
+    expect(expectProblem(twice, 422, '/problems/rule-violation').detail).toMatch(/already on a draft order/);
     await orderAction(api, draft as never, 'order');
     expect(await incomingOf(api, s.bolt.sku, s.site.code)).toEqual({ total: '24', site: '24' });
     const [after] = (await api.get<{ data: ReorderStatus[] }>(`/api/v1/planning/reorder-policies?site=${s.site.code}`)).data;
-    expect(after).toMatchObject({ incoming: '24', position: '24', low: false, suggestedQuantity: '0' });
+    expect(after).toMatchObject({ incoming: '24', onDraftOrders: '0', position: '24', low: false, suggestedQuantity: '0' });
     expect((await api.get<{ data: ReorderStatus[] }>(`/api/v1/planning/reorder-policies?site=${s.site.code}&low=true`)).data).toEqual([]);
     const nothing = await api.request('POST', '/api/v1/planning/suggestions/purchase-orders', { site: s.site.code });
-    expect(expectProblem(nothing, 422, '/problems/rule-violation').detail).toMatch(/no item is below its reorder point/);
+    expect(expectProblem(nothing, 422, '/problems/rule-violation').detail).toMatch(/at or above its reorder point/);
   });
 
   it('groups suggestions by supplier, creates only the chosen suppliers’ orders and skips lines without a price', async () => {

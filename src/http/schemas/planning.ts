@@ -41,7 +41,8 @@ export const ReorderStatus = z
     available: QuantityText, incoming: QuantityText, inTransit: QuantityText,
     position: QuantityText.describe('available + incoming + in transit'),
     low: z.boolean().describe('position is below the reorder point: the low-stock alert'),
-    suggestedQuantity: QuantityText.describe('To order before pack and MOQ rounding; 0 unless low'),
+    onDraftOrders: QuantityText.describe('On draft purchase orders for the site (not incoming until sent)'),
+    suggestedQuantity: QuantityText.describe('To order now before pack and MOQ rounding: 0 unless low; up to the order-up-to level less what drafts hold'),
     supplier: Named.extend({ preferred: z.boolean() }).nullable(),
     updatedAt: z.string(),
   })
