@@ -263,6 +263,16 @@ export interface ReorderPoliciesTable {
   updated_at: string;
 }
 
+/** The transactional outbox: `seq` stays NULL until the sequencer numbers the committed row. */
+export interface EventsTable {
+  id: string;
+  seq: number | null;
+  type: string;
+  /** JSON text. */
+  payload: string;
+  created_at: string;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -285,6 +295,7 @@ export interface Schema {
   purchase_receipt_lines: PurchaseReceiptLinesTable;
   document_numbers: DocumentNumbersTable;
   reorder_policies: ReorderPoliciesTable;
+  events: EventsTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -305,6 +316,7 @@ export type SupplierItemRow = Selectable<SupplierItemsTable>;
 export type SupplierItemPriceRow = Selectable<SupplierItemPricesTable>;
 export type PurchaseOrderRow = Selectable<PurchaseOrdersTable>;
 export type ReorderPolicyRow = Selectable<ReorderPoliciesTable>;
+export type EventRow = Selectable<EventsTable>;
 export type PurchaseOrderLineRow = Selectable<PurchaseOrderLinesTable>;
 export type PurchaseReceiptRow = Selectable<PurchaseReceiptsTable>;
 export type PurchaseReceiptLineRow = Selectable<PurchaseReceiptLinesTable>;

@@ -2,6 +2,8 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import type { DatabaseConfig } from './config.js';
 import { GroupCommitter } from './group-commit.js';
+import { outboxSignal, takeAppended, type OutboxSignal } from './outbox.js';
+import { listenForNotifications, type Listening, type NotificationHandlers } from './pg-listener.js';
 import { namedStatements } from './prepared.js';
 import type { Schema } from './schema.js';
 import { openSqlite } from './sqlite-driver.js';
@@ -17,6 +19,13 @@ export interface Store {
    * on PostgreSQL, a transaction that hits a deadlock or serialization failure is retried.
    */
   write<T>(work: (trx: Transaction<Schema>) => Promise<T>): Promise<T>;
+  /** Fires after each commit that appended outbox events (see outbox.ts). */
+  readonly outbox: OutboxSignal;
+  /**
+   * Hears NOTIFY on `channel` from every process sharing the database, on a dedicated PostgreSQL
+   * connection. SQLite serves one process, so there is nothing to hear and this resolves at once.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -27,12 +36,28 @@ export function openStore(config: DatabaseConfig): Store {
 function openSqliteStore(path: string): Store {
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
   const committer = new GroupCommitter(db);
+  const outbox = outboxSignal(db);
   return {
     dialect: 'sqlite',
     db,
-    write: (work) => committer.run(work),
+    write: (work) => signalAfterCommit(outbox, (tracked) => committer.run(tracked), work),
+    outbox,
+    listen: async () => ({ stop: async () => undefined }),
     close: () => db.destroy(),
   };
+}
+
+type Work<T> = (trx: Transaction<Schema>) => Promise<T>;
+
+/** Runs `work` through `execute` and, once that has committed, tells the outbox if the transaction appended events. */
+async function signalAfterCommit<T>(outbox: OutboxSignal, execute: (work: Work<T>) => Promise<T>, work: Work<T>): Promise<T> {
+  let used: Transaction<Schema> | undefined;
+  const value = await execute((trx) => {
+    used = trx;
+    return work(trx);
+  });
+  if (used && takeAppended(used)) outbox.fire();
+  return value;
 }
 
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
@@ -53,19 +78,22 @@ function openPostgresStore(url: string): Store {
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   pool.on('connect', nameStatements);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const outbox = outboxSignal(db);
   return {
     dialect: 'postgres',
     db,
     async write(work) {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction().execute(work);
+          return await signalAfterCommit(outbox, (tracked) => db.transaction().execute(tracked), work);
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
           await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
         }
       }
     },
+    outbox,
+    listen: (channel, handlers) => listenForNotifications(url, channel, handlers),
     close: () => db.destroy(),
   };
 }

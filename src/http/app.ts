@@ -4,10 +4,12 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAuthenticator } from '../access/api-key-service.js';
 import type { Store } from '../db/store.js';
+import { startEvents } from '../events/event-service.js';
 import { DomainError } from '../shared/errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './problem.js';
 import type { Api } from './respond.js';
+import { eventRoutes } from './routes/events-routes.js';
 import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
 import { reportRoutes } from './routes/reports-routes.js';
@@ -17,6 +19,7 @@ import { purchasingRoutes } from './routes/purchasing-routes.js';
 import { supplierRoutes } from './routes/suppliers-routes.js';
 import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { HEARTBEAT_MS } from './sse.js';
 import { registerWebApp } from './web-routes.js';
 
 export const API_VERSION = '0.1.0';
@@ -24,6 +27,8 @@ export const API_VERSION = '0.1.0';
 export interface AppOptions {
   store: Store;
   logger?: FastifyServerOptions['logger'];
+  /** Between SSE heartbeats; tests shorten it to see one. */
+  sseHeartbeatMs?: number;
 }
 
 /** `curl -X POST -H 'Content-Type: application/json' …/release` with no body means "no options", not a parse error. */
@@ -50,7 +55,7 @@ const validateMissingBodyAsUndefined: typeof validatorCompiler = (route) => {
  * Assembles the HTTP server: zod schemas validate requests and document them (OpenAPI 3.1 at
  * /api/openapi.json, browsable at /api/docs); every error leaves as problem+json.
  */
-export async function buildApp({ store, logger = false }: AppOptions): Promise<Api> {
+export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBEAT_MS }: AppOptions): Promise<Api> {
   const app = Fastify({ logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 8 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validateMissingBodyAsUndefined);
   // Responses are typed against the same schemas at compile time; re-validating each one at run time would only cost speed.
@@ -75,8 +80,12 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<A
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, createAuthenticator(store.db));
-  const deps = { store };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes]) {
+  const events = await startEvents(store, { onError: (error, context) => app.log.error({ err: error }, `events: ${context} failed`) });
+  // Open streams never finish by themselves: end them first, or closing the server would wait forever.
+  app.addHook('preClose', async () => events.endStreams());
+  app.addHook('onClose', async () => events.stop());
+  const deps = { store, events, sseHeartbeatMs };
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

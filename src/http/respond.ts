@@ -2,11 +2,15 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultE
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CommandResult } from '../db/command.js';
 import type { Store } from '../db/store.js';
+import type { EventsRuntime } from '../events/event-service.js';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export interface Deps {
   store: Store;
+  events: EventsRuntime;
+  /** Between SSE heartbeat comments. */
+  sseHeartbeatMs: number;
 }
 
 /** Sends a command's result; a replay of an earlier Idempotency-Key says so in a header. */

@@ -40,6 +40,8 @@ export interface PostingMeta {
   actorName: string;
   idempotencyKey: string | null;
   recordedAt: string;
+  /** Set when the posting ships stock a reservation held; its stock.changed event names the reservation too. */
+  reservationId?: string | undefined;
 }
 
 /** One line that could not be posted, as reported in an insufficient-stock problem. */

@@ -1,10 +1,11 @@
 import { sql, type Expression, type QueryCreator, type RawBuilder } from 'kysely';
+import type { EventInsert } from '../db/outbox.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Executor, MovementRow, Schema } from '../db/schema.js';
 import type { MovementDraft } from './movement-types.js';
 
 type MovementValues = Omit<MovementRow, 'seq'>;
-type Values = MovementValues & { negative_quantity: number } & Record<string, unknown>;
+type Values = MovementValues & { negative_quantity: number; event_id: string; event_type: string; event_payload: string } & Record<string, unknown>;
 
 /** How stock leaves the `from` location: guarded by what is available, by what is reserved, or unguarded. */
 type Debit = 'available' | 'reserved' | 'unguarded';
@@ -22,21 +23,25 @@ const statements: Record<Debit, ReturnType<typeof build>> = {
 };
 
 /**
- * PostgreSQL only: debit, credit and the movement row of ONE movement in a single statement, so
- * posting costs one round trip instead of three (round trips are most of a single posting's time
- * on PostgreSQL). The credit and the movement row are written only if the debit took, so a debit
- * refused for lack of stock writes nothing. Returns the movement's sequence number, or undefined
- * when the debit was refused. The rules are those of `postMovements`, which calls this.
+ * PostgreSQL only: debit, credit, the movement row and its outbox event of ONE movement in a
+ * single statement, so posting costs one round trip instead of four (round trips are most of a
+ * single posting's time on PostgreSQL). The credit, the movement row and the event are written only
+ * if the debit took, so a debit refused for lack of stock writes nothing. The event is stamped with
+ * the movement's recorded_at. Returns the movement's sequence number, or undefined when the debit
+ * was refused. The rules are those of `postMovements`, which calls this.
  */
-export async function postOneInOneStatement(db: Executor, draft: MovementDraft, row: MovementValues): Promise<number | undefined> {
+export async function postOneInOneStatement(db: Executor, draft: MovementDraft, row: MovementValues, event: EventInsert): Promise<number | undefined> {
   const debit: Debit = draft.fromReserved ? 'reserved' : draft.from.mayGoNegative ? 'unguarded' : 'available';
-  const result = await statements[debit](db, { ...row, negative_quantity: -row.quantity });
+  const result = await statements[debit](db, {
+    ...row, negative_quantity: -row.quantity, event_id: event.id, event_type: event.type, event_payload: event.payload,
+  });
   const seq = result.rows[0]?.seq;
   return seq === undefined ? undefined : Number(seq);
 }
 
 function build(debit: Debit) {
-  return preparedQuery<Values, { seq: number }>([...MOVEMENT_COLUMNS, ...(debit === 'unguarded' ? ['negative_quantity' as const] : [])], (db, p) =>
+  const params = [...MOVEMENT_COLUMNS, 'event_id', 'event_type', 'event_payload', ...(debit === 'unguarded' ? ['negative_quantity'] : [])] as const;
+  return preparedQuery<Values, { seq: number }>(params, (db, p) =>
     db
       .with('debited', (w) => debitQuery(w, debit, p))
       .with('credited', (w) =>
@@ -62,6 +67,18 @@ function build(debit: Debit) {
               .select(MOVEMENT_COLUMNS.map((column) => typed(p[column], BIGINT_COLUMNS.has(column) ? 'bigint' : 'text').as(column))),
           )
           .returning('seq'),
+      )
+      // Not referenced below: PostgreSQL runs every data-modifying CTE all the same.
+      .with('announced', (w) =>
+        w
+          .insertInto('events')
+          .columns(['id', 'type', 'payload', 'created_at'])
+          .expression((eb) =>
+            eb.selectFrom('moved').select([
+              typed(p.event_id, 'text').as('id'), typed(p.event_type, 'text').as('type'),
+              typed(p.event_payload, 'text').as('payload'), typed(p.recorded_at, 'text').as('created_at'),
+            ]),
+          ),
       )
       .selectFrom('moved')
       .select('seq'),

@@ -1,4 +1,5 @@
 import { isSqlite } from '../db/dialect.js';
+import { appendEvents, eventRows, noteAppended } from '../db/outbox.js';
 import type { Executor, MovementRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -7,13 +8,15 @@ import { addOnHand, debitAvailable, debitReserved, getBalance } from './balance-
 import { insertMovementRows } from './movement-repository.js';
 import { postOneInOneStatement } from './one-statement-posting.js';
 import type { MovementDraft, PostingMeta, Shortfall } from './movement-types.js';
+import { movedPairs, stockChanged } from './stock-events.js';
 
 /**
  * Posts movements as one unit inside the caller's transaction: each takes its quantity out of
  * `from` and puts it into `to`, so every item's balances keep summing to zero. A physical
  * location that may not go negative only gives what is available (on hand − reserved), checked
  * and taken in one statement. If any movement falls short, every shortfall is reported and the
- * caller's transaction rolls back, so nothing is posted.
+ * caller's transaction rolls back, so nothing is posted. A posting appends one stock.changed
+ * event naming every item × location it touched, in the same transaction.
  */
 export async function postMovements(db: Executor, drafts: MovementDraft[], meta: PostingMeta): Promise<MovementRow[]> {
   drafts.forEach(checkDraft);
@@ -29,7 +32,13 @@ export async function postMovements(db: Executor, drafts: MovementDraft[], meta:
     await addOnHand(db, draft.itemId, draft.to.id, draft.quantity);
   }
   if (shortfalls.length > 0) throw insufficientStock(shortfalls);
-  return insertMovementRows(db, drafts.map((d) => toRow(d, meta)));
+  const rows = await insertMovementRows(db, drafts.map((d) => toRow(d, meta)));
+  await appendEvents(db, [postingEvent(drafts, meta)]);
+  return rows;
+}
+
+function postingEvent(drafts: MovementDraft[], meta: PostingMeta) {
+  return stockChanged({ postingId: meta.postingId, reservationId: meta.reservationId }, movedPairs(drafts));
 }
 
 function checkDraft(draft: MovementDraft): void {
@@ -39,11 +48,13 @@ function checkDraft(draft: MovementDraft): void {
   }
 }
 
-/** The common single movement on PostgreSQL: one round trip instead of three (see one-statement-posting.ts). */
+/** The common single movement on PostgreSQL: one round trip instead of four (see one-statement-posting.ts). */
 async function postOneOnPostgres(db: Executor, draft: MovementDraft, meta: PostingMeta): Promise<MovementRow[]> {
   const row = toRow(draft, meta);
-  const seq = await postOneInOneStatement(db, draft, row);
+  const [event] = eventRows([postingEvent([draft], meta)]);
+  const seq = await postOneInOneStatement(db, draft, row, event!);
   if (seq === undefined) throw insufficientStock([await describeShortfall(db, draft)]);
+  noteAppended(db);
   return [{ ...row, seq }];
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
+import { noteAppended, type EventInsert } from '../db/outbox.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { AuditRow, Executor, ReservationRow, ReservationStatus, ReservationsTable } from '../db/schema.js';
 
@@ -62,10 +63,16 @@ export async function sumActiveReservations(db: Executor): Promise<Array<{ item_
     .execute();
 }
 
-type HoldValues = Omit<ReservationRow, 'quantity'> & { quantity: number; audit_id: string; audit_actor_name: string; audit_details: string | null; audit_at: string } & Record<string, unknown>;
+type HoldValues = Omit<ReservationRow, 'quantity'> & {
+  quantity: number; audit_id: string; audit_actor_name: string; audit_details: string | null; audit_at: string;
+  event_id: string; event_type: string; event_payload: string;
+} & Record<string, unknown>;
 
 const holdStatement = preparedQuery<HoldValues, { n: number }>(
-  ['id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at', 'audit_id', 'audit_actor_name', 'audit_details', 'audit_at'],
+  [
+    'id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at', 'audit_id', 'audit_actor_name', 'audit_details', 'audit_at',
+    'event_id', 'event_type', 'event_payload',
+  ],
   (db, p) =>
     db
       .with('taken', (w) =>
@@ -107,20 +114,37 @@ const holdStatement = preparedQuery<HoldValues, { n: number }>(
             ]),
           ),
       )
+      .with('announced', (w) =>
+        w
+          .insertInto('events')
+          .columns(['id', 'type', 'payload', 'created_at'])
+          .expression((eb) =>
+            eb.selectFrom('held').select([
+              sql<string>`cast(${p.event_id} as text)`.as('id'), sql<string>`cast(${p.event_type} as text)`.as('type'),
+              sql<string>`cast(${p.event_payload} as text)`.as('payload'), sql<string>`cast(${p.created_at} as text)`.as('created_at'),
+            ]),
+          ),
+      )
       .selectFrom('held')
       .select((eb) => eb.fn.countAll<number>().as('n')),
 );
 
 /**
- * PostgreSQL only: takes the hold, records the reservation and writes its audit row in ONE
- * autocommitted statement, so the contended balance row is locked for a single statement (as in
- * a bare conditional UPDATE) instead of until a later COMMIT round trip. The location must still
- * be sellable and the item and location not archived at that moment. The audit row is the
- * `reservation.created` entry of the reservation's actor. Returns whether it took.
+ * PostgreSQL only: takes the hold, records the reservation and writes its audit row and outbox
+ * event in ONE autocommitted statement, so the contended balance row is locked for a single
+ * statement (as in a bare conditional UPDATE) instead of until a later COMMIT round trip. The
+ * location must still be sellable and the item and location not archived at that moment. The
+ * audit row is the `reservation.created` entry of the reservation's actor; the event is stamped
+ * with the reservation's created_at. Returns whether it took.
  */
-export async function holdInOneStatement(db: Executor, row: ReservationRow, audit: Pick<AuditRow, 'id' | 'actor_name' | 'details' | 'at'>): Promise<boolean> {
+export async function holdInOneStatement(
+  db: Executor, row: ReservationRow, audit: Pick<AuditRow, 'id' | 'actor_name' | 'details' | 'at'>, event: EventInsert,
+): Promise<boolean> {
   const result = await holdStatement(db, {
     ...row, audit_id: audit.id, audit_actor_name: audit.actor_name, audit_details: audit.details, audit_at: audit.at,
+    event_id: event.id, event_type: event.type, event_payload: event.payload,
   });
-  return Number(result.rows[0]?.n) === 1;
+  const took = Number(result.rows[0]?.n) === 1;
+  if (took) noteAppended(db);
+  return took;
 }

@@ -1,8 +1,10 @@
+import { appendEvents } from '../db/outbox.js';
 import type { Executor, ReservationRow } from '../db/schema.js';
 import { formatScaled } from '../shared/quantity.js';
 import { getBalance, releaseReserved, reserveAvailable } from './balance-repository.js';
 import { insufficientStock } from './posting.js';
 import * as repo from './reservation-repository.js';
+import { stockChanged } from './stock-events.js';
 
 export interface HoldRequest {
   /** The new reservation's id, chosen by the caller so it can be recorded before the hold is taken. */
@@ -22,6 +24,7 @@ export interface HoldRequest {
  * Holds stock for an order. Check and take are one conditional UPDATE, so concurrent holds on
  * the last units can never together exceed what is available. Holds whose expiry has passed are
  * released first when they stand in the way, so a lapsed checkout never blocks a real sale.
+ * Every hold taken or given back appends a stock.changed event in the caller's transaction.
  */
 export async function holdStock(db: Executor, request: HoldRequest): Promise<ReservationRow> {
   const { itemId, locationId, quantity } = request;
@@ -45,19 +48,29 @@ export async function holdStock(db: Executor, request: HoldRequest): Promise<Res
       available: formatScaled(Math.max(0, balance.on_hand - balance.reserved), decimals),
     }]);
   }
+  await appendEvents(db, [holdEvent(row)]);
   return row;
+}
+
+/** The event of a hold taken or given back: reserved changed at its item × location. */
+export function holdEvent(reservation: Pick<ReservationRow, 'id' | 'item_id' | 'location_id'>) {
+  return stockChanged({ reservationId: reservation.id }, [{ itemId: reservation.item_id, locationId: reservation.location_id }]);
 }
 
 /** Gives held stock back. False when the reservation was no longer active (someone else closed it). */
 export async function releaseHold(db: Executor, reservation: ReservationRow, status: 'released' | 'expired', now: string): Promise<boolean> {
   const won = await repo.shrinkActiveReservation(db, reservation.id, reservation.quantity, status, now);
-  if (won) await releaseReserved(db, reservation.item_id, reservation.location_id, reservation.quantity);
+  if (won) {
+    await releaseReserved(db, reservation.item_id, reservation.location_id, reservation.quantity);
+    await appendEvents(db, [holdEvent(reservation)]);
+  }
   return won;
 }
 
 /**
  * Marks `quantity` of a hold as used; the caller posts the matching movement with `fromReserved`,
- * which takes the units off both on hand and reserved. A partial use keeps the rest held.
+ * which takes the units off both on hand and reserved. A partial use keeps the rest held. The
+ * posting's event (with `reservationId` in its meta) is the one event of this change.
  */
 export async function useHold(db: Executor, reservation: ReservationRow, quantity: number, now: string): Promise<boolean> {
   const closeAs = quantity === reservation.quantity ? 'consumed' : null;

@@ -1,10 +1,11 @@
 import { itemRefsByIds } from '../catalog/item-service.js';
 import { auditRows, runCommand, writeAudit, type AuditEntry, type CommandResult } from '../db/command.js';
+import { eventRows } from '../db/outbox.js';
 import type { Executor, ReservationRow, ReservationStatus } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { postMovements } from '../ledger/posting.js';
 import { findReservation, holdInOneStatement, listReservationRows } from '../ledger/reservation-repository.js';
-import { holdStock, releaseExpiredHolds, releaseHold, useHold, type HoldRequest } from '../ledger/reservations.js';
+import { holdEvent, holdStock, releaseExpiredHolds, releaseHold, useHold, type HoldRequest } from '../ledger/reservations.js';
 import { getItem } from '../catalog/item-service.js';
 import { getLocation, locationRefsByIds } from '../locations/location-service.js';
 import type { CommandContext } from '../shared/context.js';
@@ -71,7 +72,8 @@ async function holdAtOnce(store: Store, ctx: CommandContext, input: NewReservati
     status: 'active', expires_at: expiryOf(input, now), reference: input.reference ?? null, actor: ctx.actor.id, created_at: now, closed_at: null,
   };
   const [audit] = auditRows(ctx, [createdAudit(row.id, input)]);
-  if (!audit || !(await holdInOneStatement(store.db, row, audit))) return null;
+  const [event] = eventRows([holdEvent(row)]);
+  if (!audit || !event || !(await holdInOneStatement(store.db, row, audit, event))) return null;
   return toReservation(row, new Map([[item.id, item]]), new Map([[location.id, location]]));
 }
 
@@ -129,7 +131,7 @@ export async function consumeReservation(
       kind: 'shipment', fromReserved: true, documentType: 'reservation', documentId: id,
       reference: input.reference ?? row.reference, note: input.note ?? null, occurredAt: parseOccurredAt(input.occurredAt, '/occurredAt', now),
     });
-    const [movementRow] = await postMovements(trx, [shipment], postingMeta(ctx, now));
+    const [movementRow] = await postMovements(trx, [shipment], { ...postingMeta(ctx, now), reservationId: id });
     const movement = toMovement(movementRow!, resolved.names());
     return { result: { reservation: await getReservation(trx, id), movement }, audit: [{ action: 'reservation.consumed', entityType: 'reservation', entityId: id, details: { movement: movement.id, quantity: movement.quantity } }] };
   });

@@ -54,6 +54,7 @@ const COLUMNS: SchemaColumns = {
   reorder_policies: {
     item_id: R, site_id: R, method: R, min_quantity: N, max_quantity: N, safety_stock: N, cover_days: N, window_days: N, lead_time_days: N, updated_by: R, updated_at: R,
   },
+  events: { id: R, seq: N, type: R, payload: R, created_at: R },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -110,7 +111,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

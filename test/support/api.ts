@@ -18,10 +18,10 @@ export interface TestApi {
 }
 
 /** A Stockroom app on a fresh database of the given dialect, driven through `inject()`. */
-export async function startTestApi(dialect: TestDialect): Promise<TestApi> {
+export async function startTestApi(dialect: TestDialect, options: { sseHeartbeatMs?: number } = {}): Promise<TestApi> {
   const db = await createTestDatabase(dialect);
   await ensureAdminKey(db.store, ADMIN_KEY);
-  const app = await buildApp({ store: db.store });
+  const app = await buildApp({ store: db.store, ...options });
   const request: TestApi['request'] = (method, url, body, headers = {}) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers }, ...(body !== undefined && { payload: body as object }) });
   const expectOk = async <T>(response: LightMyRequestResponse): Promise<T> => {
