@@ -81,7 +81,8 @@ async function runFacts() {
 function gitCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    // The results file is rewritten by every run, so it alone does not make the measured code uncommitted.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results'], { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${head} (uncommitted changes)` : head;
   } catch {
     return 'unknown';
