@@ -62,7 +62,7 @@ export async function linesOf(db: Executor, orderIds: readonly string[]): Promis
 }
 
 export interface OrderFilter {
-  status?: PurchaseOrderStatus | undefined;
+  status?: readonly PurchaseOrderStatus[] | undefined;
   supplierId?: string | undefined;
   siteId?: string | undefined;
   itemId?: string | undefined;
@@ -74,7 +74,7 @@ export interface OrderFilter {
 /** Orders newest first; `item` keeps those with a line of that item, `search` matches the number. */
 export async function listOrderRows(db: Executor, filter: OrderFilter): Promise<PurchaseOrderRow[]> {
   let query = db.selectFrom('purchase_orders').selectAll();
-  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.supplierId) query = query.where('supplier_id', '=', filter.supplierId);
   if (filter.siteId) query = query.where('site_id', '=', filter.siteId);
   const itemId = filter.itemId;

@@ -126,7 +126,8 @@ export interface ActionInput {
 }
 
 export interface PurchaseOrderQuery {
-  status?: PurchaseOrderStatus | undefined;
+  /** Orders in any of these states. */
+  status?: readonly PurchaseOrderStatus[] | undefined;
   supplier?: string | undefined;
   site?: string | undefined;
   item?: string | undefined;

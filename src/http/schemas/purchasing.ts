@@ -98,8 +98,16 @@ export const ReturnBody = z
   .strict()
   .meta({ id: 'NewSupplierReturn' });
 
+/** One status or several, comma-separated (`ordered,partially_received`: everything still expected). */
+const StatusList = z
+  .string()
+  .max(200)
+  .transform((text) => text.split(',').map((s) => s.trim()))
+  .pipe(z.array(Status).min(1))
+  .describe('A status, or several separated by commas, e.g. `ordered,partially_received`');
+
 export const PurchaseOrderListQuery = PageQuery.extend({
-  status: Status.optional(),
+  status: StatusList.optional(),
   supplier: z.string().max(200).optional().describe('Supplier id or code'),
   site: z.string().max(200).optional().describe('Destination site id or code'),
   item: z.string().max(200).optional().describe('Orders with a line of this item (id or SKU)'),

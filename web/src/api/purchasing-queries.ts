@@ -33,7 +33,8 @@ export function useItemSuppliers(item: string) {
 }
 
 export interface PurchaseOrderFilters {
-  status?: PurchaseOrderStatus | undefined;
+  /** One status, or several separated by commas. */
+  status?: PurchaseOrderStatus | `${PurchaseOrderStatus},${PurchaseOrderStatus}` | undefined;
   search?: string | undefined;
   supplier?: string | undefined;
 }

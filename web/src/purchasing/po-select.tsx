@@ -4,15 +4,14 @@ import { usePurchaseOrders } from '../api/purchasing-queries';
 
 /** Picks an order goods can arrive against: ordered or partly received (others open by link). */
 export function PoSelect({ value, onChange }: { value: string | null; onChange: (number: string | null) => void }) {
-  const ordered = usePurchaseOrders({ status: 'ordered' }, undefined, 100);
-  const partial = usePurchaseOrders({ status: 'partially_received' }, undefined, 100);
+  const open = usePurchaseOrders({ status: 'ordered,partially_received' }, undefined, 100);
   const data = useMemo(() => {
-    const orders = [...(partial.data?.data ?? []), ...(ordered.data?.data ?? [])];
+    const orders = open.data?.data ?? [];
     const options = orders.map((o) => ({ value: o.number, label: `${o.number} · ${o.supplier.code} → ${o.site.code}${o.expectedDate ? ` · due ${o.expectedDate}` : ''}` }));
     if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
     return options;
-  }, [ordered.data, partial.data, value]);
-  const loading = ordered.isLoading || partial.isLoading;
+  }, [open.data, value]);
+  const loading = open.isLoading;
   return (
     <Select
       label="Purchase order"
@@ -22,7 +21,7 @@ export function PoSelect({ value, onChange }: { value: string | null; onChange: 
       onChange={onChange}
       searchable
       nothingFoundMessage="No open order matches"
-      error={ordered.error || partial.error ? 'Could not load the open orders' : undefined}
+      error={open.error ? 'Could not load the open orders' : undefined}
       comboboxProps={{ withinPortal: true }}
     />
   );
