@@ -9,7 +9,10 @@ test('the item page follows stock changed elsewhere, without a reload', async ({
   if (!item) throw new Error('the seed has no fourth item');
   await page.addInitScript({ content: `window.localStorage.setItem('stockroom.apiKey', ${JSON.stringify(E2E_ADMIN_KEY)})` });
   const items = new ItemPage(page);
+  // The page follows the server's event stream; its own polling is far slower (30 s) than this test waits (10 s).
+  const streaming = page.waitForRequest((r) => r.url().includes('/api/v1/events/stream'));
   await items.open(item.sku);
+  await streaming;
   await expect(items.stockRow('WH1-B-02')).toHaveCount(0);
 
   // Another client (a till, a second clerk) receives stock while the page is open.

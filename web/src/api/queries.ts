@@ -4,8 +4,11 @@ import type {
   AuditEntry, DayActivity, Item, ItemStock, ItemStockEntry, LocationNode, Movement, Page, ReasonCode, StockHistory, StockRow, StockSummary, Transfer,
 } from './types';
 
-/** How often live screens ask again, until the server offers an event stream. */
-export const LIVE_MS = 5_000;
+/**
+ * How often live screens ask again on their own. Changes arrive through the event stream
+ * (live-events.ts) as they happen; this slow poll only covers a stream that cannot be reached.
+ */
+export const LIVE_MS = 30_000;
 
 export function useStockSummary() {
   return useQuery({ queryKey: ['reports', 'summary'], queryFn: () => get<StockSummary>('/api/v1/reports/stock-summary'), refetchInterval: LIVE_MS });

@@ -6,6 +6,7 @@ import {
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useLiveEvents } from '../api/live-events';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { setApiKey } from '../api/session';
 
@@ -46,6 +47,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const queryClient = useQueryClient();
   const { pathname } = useLocation();
+  useLiveEvents();
 
   function signOut() {
     queryClient.clear();
