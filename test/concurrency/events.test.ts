@@ -4,7 +4,7 @@ import type { StockroomEvent } from '../../src/events/event-types.js';
 import { newId } from '../../src/shared/ids.js';
 import { createEmptyDatabase } from '../support/databases.js';
 import { unique } from '../support/factories.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { startServerPair, type ServerProcess } from '../support/server-process.js';
 import { openSse, type SseClient } from '../support/sse.js';
 
 /**
@@ -34,10 +34,7 @@ describe('events across two server processes on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createEmptyDatabase('postgres');
     const url = database.url;
-    const started = await Promise.allSettled([0, 1].map(() => startServer({ databaseUrl: url, adminKey: ADMIN_KEY })));
-    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
-    const failure = started.find((s) => s.status === 'rejected');
-    if (failure) throw failure.reason;
+    await startServerPair(servers, { databaseUrl: url, adminKey: ADMIN_KEY });
   }, 90_000);
 
   afterEach(() => clients.splice(0).forEach((c) => c.close()));

@@ -10,7 +10,7 @@ import { DomainError } from '../../src/shared/errors.js';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { unique } from '../support/factories.js';
 import { raceToSellOut, type Attempt, type Tally } from '../support/race.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { startServerPair, type ServerProcess } from '../support/server-process.js';
 
 /**
  * DESIGN §2: a reservation (or shipment) never takes more than is available, with many clients
@@ -50,11 +50,7 @@ describe('no overselling across two server processes on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createEmptyDatabase('postgres');
     const url = database.url;
-    // Both start at once on the empty database, so they also race to migrate it.
-    const started = await Promise.allSettled([0, 1].map(() => startServer({ databaseUrl: url, adminKey: ADMIN_KEY })));
-    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
-    const failure = started.find((s) => s.status === 'rejected');
-    if (failure) throw failure.reason;
+    await startServerPair(servers, { databaseUrl: url, adminKey: ADMIN_KEY });
   }, 90_000);
 
   afterAll(async () => {

@@ -72,3 +72,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/**
+ * Starts two server processes at once on the same database (so they also race to migrate it) and
+ * adds them to `into`; the ones that did start are there to stop even when the other failed.
+ */
+export async function startServerPair(into: ServerProcess[], options: { databaseUrl: string; adminKey: string }): Promise<void> {
+  const started = await Promise.allSettled([0, 1].map(() => startServer(options)));
+  for (const s of started) if (s.status === 'fulfilled') into.push(s.value);
+  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+}
