@@ -3,6 +3,7 @@ import { ledgerMigration } from './migrations/0001-ledger.js';
 import { purchasingMigration } from './migrations/0002-purchasing.js';
 import { planningMigration } from './migrations/0003-planning.js';
 import { eventsMigration } from './migrations/0004-events.js';
+import { salesMigration } from './migrations/0005-sales.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -12,6 +13,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-purchasing': purchasingMigration(),
     '0003-planning': planningMigration(),
     '0004-events': eventsMigration(),
+    '0005-sales': salesMigration(),
   };
 }
 

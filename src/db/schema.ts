@@ -41,6 +41,10 @@ export interface LocationsTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Sites only, for routing orders: integer micro-degrees (52.520008° = 52520008) and a region name. */
+  latitude_micro: number | null;
+  longitude_micro: number | null;
+  region: string | null;
 }
 
 export interface MovementsTable {
@@ -273,6 +277,106 @@ export interface EventsTable {
   created_at: string;
 }
 
+// --- Sales (channels, sales orders, holds, pick lists) ---
+export type ChannelKind = 'web' | 'pos' | 'marketplace';
+
+export interface ChannelsTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: ChannelKind;
+  /** Withheld from the channel for every item, in millionths of the item's unit. */
+  buffer_micro: number;
+  allow_backorders: number;
+  /** JSON array of routing rules, in order. */
+  routing_rules: string;
+  /** JSON array of location ids to try first, in order. */
+  priority_location_ids: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelLocationsTable {
+  channel_id: string;
+  location_id: string;
+}
+
+export interface ChannelItemBuffersTable {
+  channel_id: string;
+  item_id: string;
+  /** In the item's smallest unit; replaces the channel-wide buffer for this item. */
+  buffer: number;
+}
+
+export type SalesOrderStatus = 'reserved' | 'backordered' | 'picking' | 'partially_shipped' | 'shipped' | 'delivered' | 'cancelled' | 'expired';
+
+export interface SalesOrdersTable {
+  id: string;
+  number: string;
+  channel_id: string;
+  external_id: string | null;
+  /** Hash of the order as first sent, so a repeat of the channel's order id can be told from a different order. */
+  request_hash: string;
+  status: SalesOrderStatus;
+  customer_name: string | null;
+  /** JSON of the free-text delivery address fields. */
+  address: string | null;
+  region: string | null;
+  latitude_micro: number | null;
+  longitude_micro: number | null;
+  /** JSON: the routing decision and its reason. */
+  routing: string | null;
+  expires_at: string | null;
+  notes: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface SalesOrderLinesTable {
+  id: string;
+  sales_order_id: string;
+  line_no: number;
+  item_id: string;
+  /** The location the order asked for, when it named one. */
+  location_id: string | null;
+  quantity: number;
+  /** Ordered but not yet reserved (channels that allow backorders). */
+  backordered: number;
+  picked: number;
+  shipped: number;
+}
+
+export interface SalesOrderHoldsTable {
+  reservation_id: string;
+  sales_order_id: string;
+  line_id: string;
+  location_id: string;
+}
+
+export interface PickListsTable {
+  id: string;
+  number: string;
+  status: 'open' | 'done';
+  created_by: string;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface PickListLinesTable {
+  pick_list_id: string;
+  line_no: number;
+  sales_order_id: string;
+  order_line_id: string;
+  item_id: string;
+  location_id: string;
+  quantity: number;
+  picked: number;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -296,6 +400,14 @@ export interface Schema {
   document_numbers: DocumentNumbersTable;
   reorder_policies: ReorderPoliciesTable;
   events: EventsTable;
+  channels: ChannelsTable;
+  channel_locations: ChannelLocationsTable;
+  channel_item_buffers: ChannelItemBuffersTable;
+  sales_orders: SalesOrdersTable;
+  sales_order_lines: SalesOrderLinesTable;
+  sales_order_holds: SalesOrderHoldsTable;
+  pick_lists: PickListsTable;
+  pick_list_lines: PickListLinesTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -320,3 +432,9 @@ export type EventRow = Selectable<EventsTable>;
 export type PurchaseOrderLineRow = Selectable<PurchaseOrderLinesTable>;
 export type PurchaseReceiptRow = Selectable<PurchaseReceiptsTable>;
 export type PurchaseReceiptLineRow = Selectable<PurchaseReceiptLinesTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type SalesOrderRow = Selectable<SalesOrdersTable>;
+export type SalesOrderLineRow = Selectable<SalesOrderLinesTable>;
+export type SalesOrderHoldRow = Selectable<SalesOrderHoldsTable>;
+export type PickListRow = Selectable<PickListsTable>;
+export type PickListLineRow = Selectable<PickListLinesTable>;

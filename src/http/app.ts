@@ -10,6 +10,7 @@ import { registerAuth } from './auth.js';
 import { errorHandler } from './problem.js';
 import type { Api } from './respond.js';
 import { eventRoutes } from './routes/events-routes.js';
+import { channelRoutes } from './routes/channels-routes.js';
 import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
 import { reportRoutes } from './routes/reports-routes.js';
@@ -85,7 +86,7 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
   app.addHook('preClose', async () => events.endStreams());
   app.addHook('onClose', async () => events.stop());
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, channelRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

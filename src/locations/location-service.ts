@@ -8,7 +8,7 @@ import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { indexReferences, type FieldRef } from '../shared/references.js';
 import { nowIso } from '../shared/time.js';
-import { mayGoNegative, parentProblem } from './location-rules.js';
+import { formatCoordinate, mayGoNegative, parentProblem, parseCoordinate } from './location-rules.js';
 import * as repo from './location-repository.js';
 import type { Location, LocationChanges, LocationNode, LocationRef, NewLocation } from './location-types.js';
 
@@ -28,7 +28,7 @@ export async function createLocation(store: Store, ctx: CommandContext, input: N
         site_id: input.kind === 'site' ? id : (parent?.siteId ?? null),
         sellable: input.kind === 'virtual' ? 0 : (input.sellable ?? parent?.sellable ?? true) ? 1 : 0,
         allow_negative: input.kind === 'virtual' || input.allowNegative ? 1 : 0,
-        archived_at: null, created_at: now, updated_at: now,
+        archived_at: null, created_at: now, updated_at: now, ...geography(input.kind, input),
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', `location code '${input.code}' is taken`, [{ path: '/code', message: 'code is taken' }]);
@@ -48,6 +48,7 @@ export async function updateLocation(store: Store, ctx: CommandContext, ref: str
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.sellable !== undefined && { sellable: changes.sellable ? 1 : 0 }),
       ...(changes.allowNegative !== undefined && { allow_negative: changes.allowNegative ? 1 : 0 }),
+      ...geography(row.kind, changes),
       updated_at: nowIso(),
     });
     return { result: await getLocation(trx, row.id), audit: [{ action: 'location.updated', entityType: 'location', entityId: row.id, details: changes }] };
@@ -136,6 +137,25 @@ export async function physicalLocations(db: Executor, siteId?: string): Promise<
   return (await repo.listPhysicalLocations(db, siteId)).map(toRef);
 }
 
+/** The full locations of these ids (archived ones included), e.g. sites with their coordinates for routing. */
+export async function locationsByIds(db: Executor, ids: readonly string[]): Promise<Location[]> {
+  return (await repo.findLocationsByIds(db, [...new Set(ids)])).map(toLocation);
+}
+
+type Geography = Pick<LocationChanges, 'latitude' | 'longitude' | 'region'>;
+
+/** Coordinates and region are routing facts of a site; only the fields given are set (null clears one). */
+function geography(kind: LocationKind, input: Geography): Partial<Pick<LocationRow, 'latitude_micro' | 'longitude_micro' | 'region'>> {
+  const given = (['latitude', 'longitude', 'region'] as const).find((f) => input[f] !== undefined);
+  if (given === undefined) return {};
+  if (kind !== 'site') throw invalidField(`/${given}`, 'only a site has coordinates and a region');
+  return {
+    ...(input.latitude !== undefined && { latitude_micro: input.latitude === null ? null : parseCoordinate(input.latitude, 'latitude', '/latitude') }),
+    ...(input.longitude !== undefined && { longitude_micro: input.longitude === null ? null : parseCoordinate(input.longitude, 'longitude', '/longitude') }),
+    ...(input.region !== undefined && { region: input.region }),
+  };
+}
+
 function toRef(row: LocationRow): LocationRef {
   return {
     id: row.id, code: row.code, name: row.name, kind: row.kind, virtualKind: row.virtual_kind, siteId: row.site_id,
@@ -148,6 +168,8 @@ function toLocation(row: LocationRow): Location {
     id: row.id, code: row.code, name: row.name, kind: row.kind, virtualKind: row.virtual_kind, parentId: row.parent_id,
     siteId: row.site_id, sellable: row.sellable === 1, allowNegative: row.allow_negative === 1,
     archived: row.archived_at !== null, createdAt: row.created_at, updatedAt: row.updated_at,
+    latitude: formatCoordinate(row.latitude_micro === null ? null : Number(row.latitude_micro)),
+    longitude: formatCoordinate(row.longitude_micro === null ? null : Number(row.longitude_micro)), region: row.region,
   };
 }
 

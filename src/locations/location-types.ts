@@ -13,6 +13,10 @@ export interface Location {
   archived: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Sites only, for routing sales orders: decimal degrees as text, and a region name. */
+  latitude: string | null;
+  longitude: string | null;
+  region: string | null;
 }
 
 export interface LocationNode extends Location {
@@ -26,12 +30,18 @@ export interface NewLocation {
   parent?: string | null | undefined;
   sellable?: boolean | undefined;
   allowNegative?: boolean | undefined;
+  latitude?: string | number | null | undefined;
+  longitude?: string | number | null | undefined;
+  region?: string | null | undefined;
 }
 
 export interface LocationChanges {
   name?: string | undefined;
   sellable?: boolean | undefined;
   allowNegative?: boolean | undefined;
+  latitude?: string | number | null | undefined;
+  longitude?: string | number | null | undefined;
+  region?: string | null | undefined;
 }
 
 /** What operations need to know of a location to post to it. */

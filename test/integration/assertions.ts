@@ -31,6 +31,7 @@ const TABLES = [
   'reason_codes', 'api_keys', 'audit_log', 'idempotency_keys',
   'suppliers', 'supplier_items', 'supplier_item_prices', 'purchase_orders', 'purchase_order_lines', 'purchase_receipts', 'purchase_receipt_lines', 'document_numbers', 'reorder_policies',
   'events',
+  'channels', 'channel_locations', 'channel_item_buffers', 'sales_orders', 'sales_order_lines', 'sales_order_holds', 'pick_lists', 'pick_list_lines',
 ] as const;
 
 /** The whole database as sorted JSON rows per table (test databases are small). */

@@ -19,6 +19,7 @@ const COLUMNS: SchemaColumns = {
   item_barcodes: { code: R, item_id: R, kind: R, created_at: R },
   locations: {
     id: R, code: R, name: R, kind: R, virtual_kind: N, parent_id: N, site_id: N, sellable: R, allow_negative: R, archived_at: N, created_at: R, updated_at: R,
+    latitude_micro: N, longitude_micro: N, region: N,
   },
   movements: {
     seq: R, id: R, posting_id: R, item_id: R, quantity: R, from_location_id: R, to_location_id: R, kind: R, unit_cost: N, reason_code: N,
@@ -55,6 +56,19 @@ const COLUMNS: SchemaColumns = {
     item_id: R, site_id: R, method: R, min_quantity: N, max_quantity: N, safety_stock: N, cover_days: N, window_days: N, lead_time_days: N, updated_by: R, updated_at: R,
   },
   events: { id: R, seq: N, type: R, payload: R, created_at: R },
+  channels: {
+    id: R, code: R, name: R, kind: R, buffer_micro: R, allow_backorders: R, routing_rules: R, priority_location_ids: R, archived_at: N, created_at: R, updated_at: R,
+  },
+  channel_locations: { channel_id: R, location_id: R },
+  channel_item_buffers: { channel_id: R, item_id: R, buffer: R },
+  sales_orders: {
+    id: R, number: R, channel_id: R, external_id: N, request_hash: R, status: R, customer_name: N, address: N, region: N, latitude_micro: N, longitude_micro: N,
+    routing: N, expires_at: N, notes: N, created_by: R, created_by_name: R, created_at: R, updated_at: R, closed_at: N,
+  },
+  sales_order_lines: { id: R, sales_order_id: R, line_no: R, item_id: R, location_id: N, quantity: R, backordered: R, picked: R, shipped: R },
+  sales_order_holds: { reservation_id: R, sales_order_id: R, line_id: R, location_id: R },
+  pick_lists: { id: R, number: R, status: R, created_by: R, created_at: R, completed_at: N },
+  pick_list_lines: { pick_list_id: R, line_no: R, sales_order_id: R, order_line_id: R, item_id: R, location_id: R, quantity: R, picked: R },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -111,7 +125,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

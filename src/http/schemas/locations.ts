@@ -9,6 +9,14 @@ const locationShape = {
   parentId: z.string().nullable(), siteId: z.string().nullable(),
   sellable: z.boolean().describe('Stock here counts as available; false for damaged, quality control, on hold'),
   allowNegative: z.boolean(), archived: z.boolean(), createdAt: z.string(), updatedAt: z.string(),
+  latitude: z.string().nullable().describe('Sites: decimal degrees, for routing orders to the nearest site'), longitude: z.string().nullable(),
+  region: z.string().nullable().describe('Sites: a region name, for routing when there are no coordinates'),
+};
+
+const Coordinate = z.union([z.string().max(20), z.number()]).describe('Decimal degrees, up to 6 places, as text or a JSON number').meta({ example: '52.520008' });
+const geographyFields = {
+  latitude: Coordinate.nullish(), longitude: Coordinate.nullish(),
+  region: z.string().trim().min(1).max(100).nullish().describe('e.g. "north", "DE-BE"'),
 };
 export const Location = z.object(locationShape).meta({ id: 'Location' });
 
@@ -23,12 +31,13 @@ export const NewLocationBody = z
     parent: Ref('location').nullish().describe('Parent location id or code; sites have none'),
     sellable: z.boolean().optional().describe('Defaults to the parent’s setting, or true'),
     allowNegative: z.boolean().optional().describe('Let stock here go below zero (rarely wanted)'),
+    ...geographyFields,
   })
   .strict()
   .meta({ id: 'NewLocation' });
 
 export const LocationChangesBody = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), sellable: z.boolean().optional(), allowNegative: z.boolean().optional() })
+  .object({ name: z.string().trim().min(1).max(200).optional(), sellable: z.boolean().optional(), allowNegative: z.boolean().optional(), ...geographyFields })
   .strict()
   .meta({ id: 'LocationChanges' });
 
