@@ -4,6 +4,7 @@ import { purchasingMigration } from './migrations/0002-purchasing.js';
 import { planningMigration } from './migrations/0003-planning.js';
 import { eventsMigration } from './migrations/0004-events.js';
 import { salesMigration } from './migrations/0005-sales.js';
+import { webhooksMigration } from './migrations/0006-webhooks.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -14,6 +15,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-planning': planningMigration(),
     '0004-events': eventsMigration(),
     '0005-sales': salesMigration(),
+    '0006-webhooks': webhooksMigration(),
   };
 }
 

@@ -377,6 +377,48 @@ export interface PickListLinesTable {
   picked: number;
 }
 
+// --- Webhooks (subscriptions and their deliveries) ---
+export type WebhookStatus = 'active' | 'paused';
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types or patterns ('*', 'sales_order.*'). */
+  event_types: string;
+  /** Kept as it is: signing needs the secret itself. */
+  secret: string;
+  status: WebhookStatus;
+  /** Every event up to this seq has been queued for the subscription. */
+  after_seq: number;
+  /** The lease of the process sending its deliveries; free when NULL or past. */
+  claimed_until: string | null;
+  claim_token: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  event_seq: number;
+  event_type: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  delivered_at: string | null;
+  /** The delivery this one replays. */
+  replay_of: string | null;
+  created_at: string;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -408,6 +450,8 @@ export interface Schema {
   sales_order_holds: SalesOrderHoldsTable;
   pick_lists: PickListsTable;
   pick_list_lines: PickListLinesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -438,3 +482,5 @@ export type SalesOrderLineRow = Selectable<SalesOrderLinesTable>;
 export type SalesOrderHoldRow = Selectable<SalesOrderHoldsTable>;
 export type PickListRow = Selectable<PickListsTable>;
 export type PickListLineRow = Selectable<PickListLinesTable>;
+export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -24,6 +24,8 @@ export interface EventsRuntime {
   latestSeq(): Promise<number>;
   /** A live stream of the events after `after`. */
   openStream(after: number, sink: EventSink): EventStream;
+  /** Calls `listener` whenever events were numbered, by this process or (PostgreSQL) another: the webhook worker's wake-up. */
+  onSequenced(listener: () => void): () => void;
   /** Ends every open stream (the server is shutting down and must not wait for them). */
   endStreams(): void;
   /** Stops numbering, listening and polling; a numbering run under way completes first. */
@@ -37,7 +39,12 @@ export interface EventsRuntime {
  */
 export async function startEvents(store: Store, { onError }: EventsOptions): Promise<EventsRuntime> {
   const hub = new StreamHub(store.db, (error) => onError(error, 'reading new events'));
-  const sequencer = new Sequencer(store, CHANNEL, (rows) => hub.publish(rows.map(toEvent)), (error) => onError(error, 'numbering events'));
+  const sequenced = new Set<() => void>();
+  const tellSequenced = () => sequenced.forEach((listener) => listener());
+  const sequencer = new Sequencer(store, CHANNEL, (rows) => {
+    hub.publish(rows.map(toEvent));
+    tellSequenced();
+  }, (error) => onError(error, 'numbering events'));
   const open = new Map<EventStream, EventSink>();
 
   let polling: Promise<void> | undefined;
@@ -54,7 +61,10 @@ export async function startEvents(store: Store, { onError }: EventsOptions): Pro
   hub.startAt((await outboxState(store.db)).head);
   const stopSignal = store.outbox.subscribe(() => sequencer.wake());
   const listening = await store.listen(CHANNEL, {
-    onNotify: (payload) => hub.announce(Number(payload)),
+    onNotify: (payload) => {
+      hub.announce(Number(payload));
+      tellSequenced();
+    },
     onReconnect: poll,
     onError: (error) => onError(error, 'listening for events'),
   });
@@ -80,6 +90,10 @@ export async function startEvents(store: Store, { onError }: EventsOptions): Pro
           stream.close();
         },
       };
+    },
+    onSequenced(listener) {
+      sequenced.add(listener);
+      return () => sequenced.delete(listener);
     },
     endStreams() {
       for (const [stream, sink] of open) {

@@ -5,6 +5,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type
 import { createAuthenticator } from '../access/api-key-service.js';
 import type { Store } from '../db/store.js';
 import { startEvents } from '../events/event-service.js';
+import { resolveWebhookSettings, webhookSettingsFromEnv, type WebhookSettings } from '../events/webhook-settings.js';
+import { startWebhookWorker } from '../events/webhook-worker.js';
 import { DomainError } from '../shared/errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './problem.js';
@@ -20,6 +22,7 @@ import { purchasingRoutes } from './routes/purchasing-routes.js';
 import { supplierRoutes } from './routes/suppliers-routes.js';
 import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { webhookRoutes } from './routes/webhooks-routes.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { registerWebApp } from './web-routes.js';
 
@@ -30,6 +33,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Between SSE heartbeats; tests shorten it to see one. */
   sseHeartbeatMs?: number;
+  /** Webhook delivery timing over the defaults and STOCKROOM_WEBHOOK_* variables; tests use milliseconds. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 /** `curl -X POST -H 'Content-Type: application/json' …/release` with no body means "no options", not a parse error. */
@@ -56,7 +61,7 @@ const validateMissingBodyAsUndefined: typeof validatorCompiler = (route) => {
  * Assembles the HTTP server: zod schemas validate requests and document them (OpenAPI 3.1 at
  * /api/openapi.json, browsable at /api/docs); every error leaves as problem+json.
  */
-export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBEAT_MS }: AppOptions): Promise<Api> {
+export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBEAT_MS, webhooks: webhookOptions }: AppOptions): Promise<Api> {
   const app = Fastify({ logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 8 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validateMissingBodyAsUndefined);
   // Responses are typed against the same schemas at compile time; re-validating each one at run time would only cost speed.
@@ -84,9 +89,15 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
   const events = await startEvents(store, { onError: (error, context) => app.log.error({ err: error }, `events: ${context} failed`) });
   // Open streams never finish by themselves: end them first, or closing the server would wait forever.
   app.addHook('preClose', async () => events.endStreams());
-  app.addHook('onClose', async () => events.stop());
+  const webhooks = startWebhookWorker(store, resolveWebhookSettings(webhookSettingsFromEnv(process.env), webhookOptions), (error, context) => app.log.error({ err: error }, `webhooks: ${context} failed`));
+  const stopWaking = events.onSequenced(() => webhooks.wake());
+  app.addHook('onClose', async () => {
+    stopWaking();
+    await webhooks.stop();
+    await events.stop();
+  });
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, channelRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

@@ -69,6 +69,13 @@ const COLUMNS: SchemaColumns = {
   sales_order_holds: { reservation_id: R, sales_order_id: R, line_id: R, location_id: R },
   pick_lists: { id: R, number: R, status: R, created_by: R, created_at: R, completed_at: N },
   pick_list_lines: { pick_list_id: R, line_no: R, sales_order_id: R, order_line_id: R, item_id: R, location_id: R, quantity: R, picked: R },
+  webhook_subscriptions: {
+    id: R, url: R, description: N, event_types: R, secret: R, status: R, after_seq: R, claimed_until: N, claim_token: N, created_by: R, created_at: R, updated_at: R,
+  },
+  webhook_deliveries: {
+    id: R, subscription_id: R, event_id: R, event_seq: R, event_type: R, status: R, attempts: R, next_attempt_at: R, last_attempt_at: N, last_status_code: N,
+    last_error: N, last_duration_ms: N, delivered_at: N, replay_of: N, created_at: R,
+  },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -125,7 +132,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {
