@@ -5,6 +5,7 @@ import { planningMigration } from './migrations/0003-planning.js';
 import { eventsMigration } from './migrations/0004-events.js';
 import { salesMigration } from './migrations/0005-sales.js';
 import { webhooksMigration } from './migrations/0006-webhooks.js';
+import { channelFeedMigration } from './migrations/0007-channel-feed.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -16,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-events': eventsMigration(),
     '0005-sales': salesMigration(),
     '0006-webhooks': webhooksMigration(),
+    '0007-channel-feed': channelFeedMigration(),
   };
 }
 

@@ -419,6 +419,21 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+// --- Channel availability feed (coalesced channel.availability events) ---
+/** How far the feed has read the event log; one row per feed. */
+export interface FeedCursorsTable {
+  name: string;
+  last_seq: number;
+}
+
+/** The figure last published per channel × item, so an unchanged figure is not sent again. */
+export interface ChannelAvailabilityPublishedTable {
+  channel_id: string;
+  item_id: string;
+  available: number;
+  published_at: string;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -452,6 +467,8 @@ export interface Schema {
   pick_list_lines: PickListLinesTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  feed_cursors: FeedCursorsTable;
+  channel_availability_published: ChannelAvailabilityPublishedTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */

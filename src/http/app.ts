@@ -7,6 +7,7 @@ import type { Store } from '../db/store.js';
 import { startEvents } from '../events/event-service.js';
 import { resolveWebhookSettings, webhookSettingsFromEnv, type WebhookSettings } from '../events/webhook-settings.js';
 import { startWebhookWorker } from '../events/webhook-worker.js';
+import { startAvailabilityFeed } from '../sales/availability-feed.js';
 import { DomainError } from '../shared/errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './problem.js';
@@ -90,9 +91,14 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
   // Open streams never finish by themselves: end them first, or closing the server would wait forever.
   app.addHook('preClose', async () => events.endStreams());
   const webhooks = startWebhookWorker(store, resolveWebhookSettings(webhookSettingsFromEnv(process.env), webhookOptions), (error, context) => app.log.error({ err: error }, `webhooks: ${context} failed`));
-  const stopWaking = events.onSequenced(() => webhooks.wake());
+  const feed = startAvailabilityFeed(store, (error) => app.log.error({ err: error }, 'channel availability feed failed'));
+  const stopWaking = events.onSequenced(() => {
+    webhooks.wake();
+    feed.wake();
+  });
   app.addHook('onClose', async () => {
     stopWaking();
+    await feed.stop();
     await webhooks.stop();
     await events.stop();
   });

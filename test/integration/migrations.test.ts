@@ -76,6 +76,8 @@ const COLUMNS: SchemaColumns = {
     id: R, subscription_id: R, event_id: R, event_seq: R, event_type: R, status: R, attempts: R, next_attempt_at: R, last_attempt_at: N, last_status_code: N,
     last_error: N, last_duration_ms: N, delivered_at: N, replay_of: N, created_at: R,
   },
+  feed_cursors: { name: R, last_seq: R },
+  channel_availability_published: { channel_id: R, item_id: R, available: R, published_at: R },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -132,7 +134,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {
