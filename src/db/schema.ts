@@ -395,6 +395,8 @@ export interface WebhookSubscriptionsTable {
   /** The lease of the process sending its deliveries; free when NULL or past. */
   claimed_until: string | null;
   claim_token: string | null;
+  /** host:pid of the process holding the lease. */
+  claimed_by: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -42,11 +42,13 @@ export async function anyClaimable(db: Executor, now: string): Promise<boolean> 
  * one that read the row before another's lease committed finds it changed and passes it over.
  * SQLite has one process and one writer, which serialises claims already.
  */
-export async function claimSubscription(trx: Executor, now: string, leaseUntil: string, token: string, postgres: boolean): Promise<WebhookSubscriptionRow | undefined> {
+export async function claimSubscription(
+  trx: Executor, now: string, lease: { until: string; token: string; by: string }, postgres: boolean,
+): Promise<WebhookSubscriptionRow | undefined> {
   const query = claimable(trx, now);
   const row = await (postgres ? query.forUpdate().skipLocked() : query).executeTakeFirst();
   if (!row) return undefined;
-  await trx.updateTable('webhook_subscriptions').set({ claimed_until: leaseUntil, claim_token: token }).where('id', '=', row.id).execute();
+  await trx.updateTable('webhook_subscriptions').set({ claimed_until: lease.until, claim_token: lease.token, claimed_by: lease.by }).where('id', '=', row.id).execute();
   return row;
 }
 
@@ -104,15 +106,24 @@ export async function eventsByIds(db: Executor, ids: readonly string[]): Promise
 /**
  * Records an attempt's outcome and renews the lease, only while this claim still holds it: a
  * process that stalled past its lease must not overwrite what the one that took over recorded.
+ * Returns the subscription as it is now (undefined: the lease is lost or the subscription deleted),
+ * so the sender notices a pause or a new URL before its next attempt.
  */
-export async function recordAttempt(trx: Executor, subscriptionId: string, token: string, leaseUntil: string, deliveryId: string, changes: Updateable<WebhookDeliveriesTable>): Promise<boolean> {
-  const renewed = await trx.updateTable('webhook_subscriptions').set({ claimed_until: leaseUntil }).where('id', '=', subscriptionId).where('claim_token', '=', token).executeTakeFirst();
-  if (Number(renewed.numUpdatedRows) === 0) return false;
-  await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', deliveryId).where('status', '=', 'pending').execute();
-  return true;
+export async function recordAttempt(
+  trx: Executor, subscriptionId: string, token: string, leaseUntil: string, deliveryId: string, changes: Updateable<WebhookDeliveriesTable>,
+): Promise<Pick<WebhookSubscriptionRow, 'status' | 'url'> | undefined> {
+  const renewed = await trx
+    .updateTable('webhook_subscriptions')
+    .set({ claimed_until: leaseUntil })
+    .where('id', '=', subscriptionId)
+    .where('claim_token', '=', token)
+    .returning(['status', 'url'])
+    .executeTakeFirst();
+  if (renewed) await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', deliveryId).where('status', '=', 'pending').execute();
+  return renewed;
 }
 
 /** Gives the subscription back; the release time orders the next claims (least recently served first). */
 export async function releaseSubscription(db: Executor, subscriptionId: string, token: string, now: string): Promise<void> {
-  await db.updateTable('webhook_subscriptions').set({ claimed_until: now, claim_token: null }).where('id', '=', subscriptionId).where('claim_token', '=', token).execute();
+  await db.updateTable('webhook_subscriptions').set({ claimed_until: now, claim_token: null, claimed_by: null }).where('id', '=', subscriptionId).where('claim_token', '=', token).execute();
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { isSqlite } from '../db/dialect.js';
 import type { Executor, WebhookDeliveriesTable, WebhookDeliveryRow, WebhookDeliveryStatus, WebhookSubscriptionRow, WebhookSubscriptionsTable } from '../db/schema.js';
 
 /** Subscriptions and the delivery log: what the API reads and changes. The worker's queries are in webhook-queue-repository.ts. */
@@ -9,6 +10,15 @@ export async function insertSubscription(db: Executor, row: Insertable<WebhookSu
 
 export async function findSubscription(db: Executor, id: string): Promise<WebhookSubscriptionRow | undefined> {
   return db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Reads a subscription and, on PostgreSQL, locks its row until the transaction ends, so a replay
+ * moving the cursor and a worker queueing events take turns. SQLite runs one write at a time.
+ */
+export async function lockSubscription(db: Executor, id: string): Promise<WebhookSubscriptionRow | undefined> {
+  const query = db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', id);
+  return (isSqlite(db) ? query : query.forUpdate()).executeTakeFirst();
 }
 
 export async function updateSubscriptionRow(db: Executor, id: string, changes: Updateable<WebhookSubscriptionsTable>): Promise<void> {

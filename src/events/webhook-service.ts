@@ -23,7 +23,7 @@ export async function createWebhook(store: Store, ctx: CommandContext, input: Ne
     const secret = generateWebhookSecret();
     await repo.insertSubscription(trx, {
       id, url, description: input.description ?? null, event_types: JSON.stringify(eventTypes), secret, status: input.status ?? 'active',
-      after_seq: await repo.eventHead(trx), claimed_until: null, claim_token: null, created_by: ctx.actor.id, created_at: now, updated_at: now,
+      after_seq: await repo.eventHead(trx), claimed_until: null, claim_token: null, claimed_by: null, created_by: ctx.actor.id, created_at: now, updated_at: now,
     });
     const created = await getWebhook(trx, id);
     // The secret is in the result so an Idempotency-Key replay of the request shows it too; the audit row never holds it.
@@ -69,6 +69,13 @@ export async function listWebhooks(db: Executor, query: { cursor?: string | unde
   return toPage(rows, query.limit, (r) => r.id, (r) => toWebhook(r, counts.get(r.id)));
 }
 
+export async function getDelivery(db: Executor, id: string, deliveryId: string): Promise<WebhookDelivery> {
+  await requireSubscription(db, id);
+  const row = await repo.findDelivery(db, id, deliveryId);
+  if (!row) throw notFound('delivery', deliveryId);
+  return toDelivery(row);
+}
+
 export async function listDeliveries(
   db: Executor,
   id: string,
@@ -88,7 +95,8 @@ export async function listDeliveries(
  */
 export async function replayWebhook(store: Store, ctx: CommandContext, id: string, request: WebhookReplayRequest): Promise<CommandResult<WebhookReplay>> {
   return runCommand(store, ctx, { name: `webhook.replay:${id}`, input: request }, async (trx) => {
-    const row = await requireSubscription(trx, id);
+    const row = await repo.lockSubscription(trx, id);
+    if (!row) throw notFound('webhook', id);
     const replay = request.deliveryId === undefined ? await replayFrom(trx, row, request.fromSeq) : await replayDelivery(trx, row, request.deliveryId);
     return { result: replay, audit: [{ action: 'webhook.replayed', entityType: 'webhook', entityId: id, details: { ...request, queued: replay.queued } }] };
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Updateable } from 'kysely';
 import type { WebhookDeliveriesTable, WebhookDeliveryRow, WebhookSubscriptionRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
@@ -13,6 +14,8 @@ import type { WebhookSettings } from './webhook-settings.js';
 const QUEUE_BATCH = 500;
 /** Deliveries sent per claim before the subscription goes back for others to take their turn. */
 const SEND_BATCH = 50;
+/** Who holds a lease, for whoever reads the table: this process. */
+const CLAIMER = `${hostname()}:${process.pid}`;
 
 interface Claim {
   subscription: WebhookSubscriptionRow;
@@ -80,7 +83,7 @@ export function startWebhookWorker(store: Store, settings: WebhookSettings, onEr
     if (!(await queue.anyClaimable(store.db, now.toISOString()))) return undefined;
     const token = randomUUID();
     return store.write(async (trx) => {
-      const subscription = await queue.claimSubscription(trx, now.toISOString(), leaseFrom(now), token, store.dialect === 'postgres');
+      const subscription = await queue.claimSubscription(trx, now.toISOString(), { until: leaseFrom(now), token, by: CLAIMER }, store.dialect === 'postgres');
       if (!subscription) return undefined;
       const after = Number(subscription.after_seq);
       const events = await queue.eventsToQueue(trx, after, QUEUE_BATCH);
@@ -106,12 +109,11 @@ export function startWebhookWorker(store: Store, settings: WebhookSettings, onEr
         const outcome = await sendWebhook({ url: subscription.url, secret: subscription.secret, eventId: event.id, body: JSON.stringify(toEvent(event)) }, settings.timeoutMs, stopping.signal);
         if (outcome.kind === 'stopped') return;
         const changes = resultOf(delivery, outcome);
-        holding = await store.write((trx) => queue.recordAttempt(trx, subscription.id, token, leaseFrom(new Date()), delivery.id, changes));
-        if (!holding) return;
-        if (changes.status === 'pending' && changes.next_attempt_at) {
-          retryAt(Date.parse(changes.next_attempt_at));
-          return;
-        }
+        const now = await store.write((trx) => queue.recordAttempt(trx, subscription.id, token, leaseFrom(new Date()), delivery.id, changes));
+        holding = now !== undefined;
+        if (changes.status === 'pending' && changes.next_attempt_at) retryAt(Date.parse(changes.next_attempt_at));
+        // A failure holds back the rest; a pause or a new URL applies from the next attempt (the next claim reads it).
+        if (!now || changes.status === 'pending' || now.status !== 'active' || now.url !== subscription.url) return;
       }
     } finally {
       if (holding) await queue.releaseSubscription(store.db, subscription.id, token, new Date().toISOString());

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StockroomEvent } from '../../src/events/event-types.js';
 import type { CreatedWebhook, Webhook, WebhookDelivery } from '../../src/events/webhook-types.js';
@@ -121,6 +122,69 @@ describe('webhooks across server processes on PostgreSQL', () => {
     for (const { hook } of hooks) await call(a, 'DELETE', `/api/v1/webhooks/${hook.id}`);
     await Promise.all(servers.splice(0).map((s) => s.stop()));
   }, 120_000);
+
+  it('one of two delivering processes is killed mid-burst: the other takes over its subscriptions and every event arrives, in order', async () => {
+    await startServerPair(servers, { databaseUrl: database!.url, adminKey: ADMIN_KEY });
+    const [survivor, victim] = [servers[0]!, servers[1]!];
+    const { sku, bin } = await stockedBin(survivor.url);
+    await sleep(200);
+    const paths = ['/k1', '/k2', '/k3'];
+    const hooks = await Promise.all(paths.map(async (path) => ({ path, hook: await call<CreatedWebhook>(survivor.url, 'POST', '/api/v1/webhooks', { url: `${receiver.url}${path}` }) })));
+    // Slow answers keep deliveries in flight, so the victim is holding subscriptions when it dies.
+    receiver.setDelay(30);
+    const write = (base: string) => call(base, 'POST', '/api/v1/receipts', { location: bin, lines: [{ item: sku, quantity: '1' }] });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => write(i % 2 === 0 ? survivor.url : victim.url)));
+    const heldByVictim = await until(async () => {
+      const held = await leasesOf(victim.pid);
+      return held > 0 ? held : undefined;
+    }, 10_000, 'the second process to hold a subscription');
+    process.kill(victim.pid, 'SIGKILL');
+    await victim.stop();
+    servers.splice(servers.indexOf(victim), 1);
+    const killedAt = Date.now();
+    await Promise.all(Array.from({ length: 30 }, () => write(survivor.url)));
+
+    let duplicates = 0;
+    for (const { path, hook } of hooks) {
+      const events = await untilAllAccepted(survivor.url, path, hook.queuedThroughSeq, 40_000);
+      expect(events).toHaveLength(90);
+      const accepted = receiver.accepted(path);
+      expect(receiver.acceptedIds(path)).toEqual(new Set(events.map((e) => e.id)));
+      // At most the one delivery under way when the process died is sent twice, and never out of order.
+      const seqs = accepted.map((r) => (JSON.parse(r.body) as StockroomEvent).seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(accepted.length - events.length).toBeLessThanOrEqual(1);
+      duplicates += accepted.length - events.length;
+    }
+    const lastArrival = Math.max(...paths.map((p) => receiver.accepted(p).at(-1)!.at));
+    console.log(`webhooks: killed one of 2 processes holding ${heldByVictim} subscription(s); all 3 × 90 events in ${lastArrival - killedAt} ms after the kill, ${duplicates} duplicate(s) among accepted requests`);
+    receiver.setDelay(0);
+    for (const { hook } of hooks) await call(survivor.url, 'DELETE', `/api/v1/webhooks/${hook.id}`);
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  }, 120_000);
+
+  /** Subscriptions whose lease the process `pid` holds now. */
+  async function leasesOf(pid: number): Promise<number> {
+    const client = new pg.Client({ connectionString: database!.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ claimed_by: string | null; claimed_until: string | null }>('select claimed_by, claimed_until from webhook_subscriptions');
+      const now = new Date().toISOString();
+      return rows.filter((r) => r.claimed_by?.endsWith(`:${pid}`) && r.claimed_until !== null && r.claimed_until > now).length;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+      await sleep(5);
+    }
+  }
 
   it('a delivery its receiver has not answered when the server is killed is sent again after the restart', async () => {
     const first = await startServer({ databaseUrl: database!.url, adminKey: ADMIN_KEY });

@@ -70,7 +70,7 @@ const COLUMNS: SchemaColumns = {
   pick_lists: { id: R, number: R, status: R, created_by: R, created_at: R, completed_at: N },
   pick_list_lines: { pick_list_id: R, line_no: R, sales_order_id: R, order_line_id: R, item_id: R, location_id: R, quantity: R, picked: R },
   webhook_subscriptions: {
-    id: R, url: R, description: N, event_types: R, secret: R, status: R, after_seq: R, claimed_until: N, claim_token: N, created_by: R, created_at: R, updated_at: R,
+    id: R, url: R, description: N, event_types: R, secret: R, status: R, after_seq: R, claimed_until: N, claim_token: N, claimed_by: N, created_by: R, created_at: R, updated_at: R,
   },
   webhook_deliveries: {
     id: R, subscription_id: R, event_id: R, event_seq: R, event_type: R, status: R, attempts: R, next_attempt_at: R, last_attempt_at: N, last_status_code: N,

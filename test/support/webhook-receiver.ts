@@ -19,6 +19,8 @@ export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
   setMode(mode: ReceiverMode): void;
+  /** Answers only after this many milliseconds (0 by default), so deliveries are in flight for a while. */
+  setDelay(ms: number): void;
   /** The requests to `path` (every path when omitted) answered 2xx. */
   accepted(path?: string): ReceivedWebhook[];
   /** Distinct Webhook-Id values among the accepted requests to `path`. */
@@ -34,6 +36,7 @@ export interface WebhookReceiver {
  */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   let mode: ReceiverMode = 200;
+  let delayMs = 0;
   const received: ReceivedWebhook[] = [];
   const hanging = new Set<ServerResponse>();
   const server = createServer((request, response) => {
@@ -47,8 +50,17 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         response.on('close', () => hanging.delete(response));
         return;
       }
-      record.answered = mode;
-      response.writeHead(mode, { 'content-type': 'text/plain' }).end(mode < 300 ? 'ok' : 'receiver failing on purpose');
+      const status = mode;
+      let gone = false;
+      response.on('close', () => (gone = true));
+      const answer = () => {
+        // A request whose sender died while it waited is not answered, so it does not count as accepted.
+        if (gone) return;
+        record.answered = status;
+        response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'receiver failing on purpose');
+      };
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,6 +72,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     received,
     setMode(next) {
       mode = next;
+    },
+    setDelay(ms) {
+      delayMs = ms;
     },
     accepted,
     acceptedIds: (path) => new Set(accepted(path).map((r) => String(r.headers['webhook-id']))),

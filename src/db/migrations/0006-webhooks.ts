@@ -6,7 +6,7 @@ type AnyDb = Kysely<unknown>;
  * Webhooks. A subscription keeps its own cursor over `events.seq` (`after_seq`: every event up to
  * it has been queued) and a lease (`claimed_until`, `claim_token`) held by the one process sending
  * its deliveries, so processes sharing a database never send one subscription's events at once.
- * A delivery is one event queued for one subscription; a replay adds another. The secret is kept
+ * (`claimed_by` names that process, host:pid, for whoever looks at the table.) A delivery is one event queued for one subscription; a replay adds another. The secret is kept
  * as it is, because signing needs the secret itself (a hash would not do).
  */
 export const webhooksMigration = (): Migration => ({
@@ -22,6 +22,7 @@ export const webhooksMigration = (): Migration => ({
       .addColumn('after_seq', 'bigint', (c) => c.notNull())
       .addColumn('claimed_until', 'text')
       .addColumn('claim_token', 'text')
+      .addColumn('claimed_by', 'text')
       .addColumn('created_by', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
