@@ -293,6 +293,8 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
         expect(d.lastDurationMs).toBeGreaterThanOrEqual(0);
         expect(Date.parse(d.deliveredAt!)).toBeGreaterThanOrEqual(Date.parse(d.createdAt));
       }
+      expect(await api.get(`/api/v1/webhooks/${hook.id}/deliveries/${log[1]!.id}`)).toEqual(log[1]);
+      expectProblem(await api.request('GET', `/api/v1/webhooks/${hook.id}/deliveries/nope`), 404, '/problems/not-found');
       expect((await deliveries(hook.id, '?status=failed')).data).toEqual([]);
       expect((await deliveries(hook.id, '?status=delivered&limit=500')).data).toHaveLength(events.length);
       expectProblem(await api.request('GET', `/api/v1/webhooks/${hook.id}/deliveries?status=lost`), 400, '/problems/validation', ['/querystring/status']);
