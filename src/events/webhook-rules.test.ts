@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
-import { checkTargetUrl, generateWebhookSecret, matchesEventType, normaliseEventTypes, signWebhook, verifyWebhookSignature } from './webhook-rules.js';
+import { checkReplayRequest, checkTargetUrl, generateWebhookSecret, matchesEventType, normaliseEventTypes, signWebhook, verifyWebhookSignature } from './webhook-rules.js';
 
 const fieldOf = (f: () => unknown): string | undefined => {
   try {
@@ -55,6 +55,15 @@ describe('webhook event type filter', () => {
     expect(fieldOf(() => normaliseEventTypes(['stock.changed', 'Stock Changed'], '/eventTypes'))).toBe('/eventTypes/1');
     expect(fieldOf(() => normaliseEventTypes([], '/eventTypes'))).toBe('/eventTypes');
     expect(fieldOf(() => normaliseEventTypes(['stock.*.x'], '/eventTypes'))).toBe('/eventTypes/0');
+  });
+});
+
+describe('webhook replay request', () => {
+  it('takes exactly one of fromSeq and deliveryId', () => {
+    expect(checkReplayRequest({ fromSeq: 4 })).toEqual({ fromSeq: 4 });
+    expect(checkReplayRequest({ deliveryId: 'D1' })).toEqual({ deliveryId: 'D1' });
+    expect(fieldOf(() => checkReplayRequest({}))).toBe('/fromSeq');
+    expect(fieldOf(() => checkReplayRequest({ fromSeq: 4, deliveryId: 'D1' }))).toBe('/deliveryId');
   });
 });
 

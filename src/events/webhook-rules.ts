@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { invalidField } from '../shared/errors.js';
+import type { WebhookReplayInput, WebhookReplayRequest } from './webhook-types.js';
 
 /**
  * Rules of webhook subscriptions and their signatures. Pure: no database, no network; the
@@ -43,6 +44,14 @@ export function checkTargetUrl(input: string, path: string): string {
   if (url.username !== '' || url.password !== '') throw invalidField(path, 'the URL must not contain a user name or password; put a token in the path or query instead');
   if (url.hash !== '') throw invalidField(path, 'the URL must not contain a #fragment (it is never sent)');
   return url.toString();
+}
+
+/** A replay names a starting seq or one delivery, exactly one of the two. */
+export function checkReplayRequest(body: WebhookReplayInput): WebhookReplayRequest {
+  if (body.fromSeq !== undefined && body.deliveryId !== undefined) throw invalidField('/deliveryId', 'give fromSeq or deliveryId, not both');
+  if (body.deliveryId !== undefined) return { deliveryId: body.deliveryId };
+  if (body.fromSeq !== undefined) return { fromSeq: body.fromSeq };
+  throw invalidField('/fromSeq', 'give fromSeq (replay every event from this seq) or deliveryId (send one delivery again)');
 }
 
 /** A new signing secret: shown once, when the subscription is created. */

@@ -2,13 +2,13 @@ import { runCommand, type CommandResult } from '../db/command.js';
 import type { Executor, WebhookDeliveryRow, WebhookDeliveryStatus, WebhookSubscriptionRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import type { CommandContext } from '../shared/context.js';
-import { invalidField, notFound } from '../shared/errors.js';
+import { notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { nowIso } from '../shared/time.js';
 import * as repo from './webhook-repository.js';
-import { checkTargetUrl, generateWebhookSecret, matchesEventType, normaliseEventTypes, parseEventTypes } from './webhook-rules.js';
-import type { CreatedWebhook, NewWebhook, Webhook, WebhookChanges, WebhookDelivery, WebhookReplay, WebhookReplayRequest } from './webhook-types.js';
+import { checkReplayRequest, checkTargetUrl, generateWebhookSecret, matchesEventType, normaliseEventTypes, parseEventTypes } from './webhook-rules.js';
+import type { CreatedWebhook, NewWebhook, Webhook, WebhookChanges, WebhookDelivery, WebhookReplay, WebhookReplayInput } from './webhook-types.js';
 
 /**
  * Webhook subscriptions, their delivery log and replays. A new subscription starts at the current
@@ -93,7 +93,8 @@ export async function listDeliveries(
  * is still pending is not queued twice). `deliveryId` sends that one event again: a new delivery,
  * or, while the delivery is still waiting for a retry, that retry right away.
  */
-export async function replayWebhook(store: Store, ctx: CommandContext, id: string, request: WebhookReplayRequest): Promise<CommandResult<WebhookReplay>> {
+export async function replayWebhook(store: Store, ctx: CommandContext, id: string, body: WebhookReplayInput): Promise<CommandResult<WebhookReplay>> {
+  const request = checkReplayRequest(body);
   return runCommand(store, ctx, { name: `webhook.replay:${id}`, input: request }, async (trx) => {
     const row = await repo.lockSubscription(trx, id);
     if (!row) throw notFound('webhook', id);
@@ -128,13 +129,6 @@ async function replayDelivery(trx: Executor, row: WebhookSubscriptionRow, delive
     replay_of: delivery.id, created_at: now,
   }]);
   return { queued: 1, fromSeq: seq, throughSeq: seq, deliveryId: copy };
-}
-
-export function checkReplayRequest(body: { fromSeq?: number | undefined; deliveryId?: string | undefined }): WebhookReplayRequest {
-  if (body.fromSeq !== undefined && body.deliveryId !== undefined) throw invalidField('/deliveryId', 'give fromSeq or deliveryId, not both');
-  if (body.deliveryId !== undefined) return { deliveryId: body.deliveryId };
-  if (body.fromSeq !== undefined) return { fromSeq: body.fromSeq };
-  throw invalidField('/fromSeq', 'give fromSeq (replay every event from this seq) or deliveryId (send one delivery again)');
 }
 
 async function requireSubscription(db: Executor, id: string): Promise<WebhookSubscriptionRow> {

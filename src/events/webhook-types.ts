@@ -53,6 +53,12 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 
+/** A replay request as sent: checkReplayRequest makes it a WebhookReplayRequest. */
+export interface WebhookReplayInput {
+  fromSeq?: number | undefined;
+  deliveryId?: string | undefined;
+}
+
 export type WebhookReplayRequest = { fromSeq: number; deliveryId?: undefined } | { deliveryId: string; fromSeq?: undefined };
 
 /** What a replay queued: the events of seq `fromSeq` … `throughSeq` that match the subscription's filter. */

@@ -256,7 +256,7 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
       expect(receiver.acceptedIds(path).size).toBe(2);
     });
 
-    it('a refused request (shipping more than on hand) sends nothing', async () => {
+    it('a refused request (shipping more than on hand) or a rolled-back transaction sends nothing', async () => {
       const { item, bin } = await stockedBin(3);
       // A subscription receives what is numbered after it was created: let the setup's event be numbered first.
       await latestSeq(api);
@@ -266,6 +266,10 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
         { item: item.sku, quantity: 1, from: bin.code, to: 'customer' },
         { item: item.sku, quantity: 9, from: bin.code, to: 'customer' },
       ] }), 409, '/problems/insufficient-stock');
+      await expect(api.db.store.write(async (trx) => {
+        await appendEvents(trx, [{ type: 'stock.changed', payload: { changes: [] } }]);
+        throw new Error('rolled back on purpose');
+      })).rejects.toThrow('rolled back on purpose');
       // A write that does commit comes after the refused ones: once its webhook is in, theirs would have been too.
       await receive(item.sku, bin.code);
       await untilSettled(hook.id);
