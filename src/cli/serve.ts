@@ -1,6 +1,7 @@
 import { ensureAdminKey } from '../access/api-key-service.js';
 import { buildApp } from '../http/app.js';
 import { releaseExpiredReservations } from '../operations/reservation-service.js';
+import { expireSalesOrders } from '../sales/order-actions-service.js';
 import { describeDatabase, openMigratedStore } from './runtime.js';
 
 export interface ServeOptions {
@@ -20,6 +21,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   const address = await app.listen({ port: options.port, host: options.host });
   const sweep = setInterval(() => {
     releaseExpiredReservations(store).catch((error: unknown) => app.log.error({ err: error }, 'releasing expired reservations failed'));
+    // Orders whose checkout hold passed become expired and give back what they still hold.
+    expireSalesOrders(store).catch((error: unknown) => app.log.error({ err: error }, 'expiring sales orders failed'));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
 

@@ -14,6 +14,7 @@ import { errorHandler } from './problem.js';
 import type { Api } from './respond.js';
 import { eventRoutes } from './routes/events-routes.js';
 import { channelRoutes } from './routes/channels-routes.js';
+import { salesOrderRoutes } from './routes/sales-orders-routes.js';
 import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
 import { reportRoutes } from './routes/reports-routes.js';
@@ -103,7 +104,7 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
     await events.stop();
   });
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

@@ -1,8 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { outboxState } from '../../src/events/event-repository.js';
+import { AVAILABILITY_FEED, readFeedCursor } from '../../src/sales/availability-feed-repository.js';
 import type { Channel, ChannelItemAvailability } from '../../src/sales/channel-types.js';
+import type { SalesOrder } from '../../src/sales/order-types.js';
 import type { TestApi } from './api.js';
 import { makeItem, makeLocation, receiveStock, unique, type ItemJson, type LocationJson } from './factories.js';
 
-export type { Channel, ChannelItemAvailability };
+export type { Channel, ChannelItemAvailability, SalesOrder };
 
 export async function makeChannel(api: TestApi, locations: string[], overrides: Record<string, unknown> = {}): Promise<Channel> {
   return api.post<Channel>('/api/v1/channels', { code: unique('CH'), name: 'Test channel', kind: 'web', locations, ...overrides });
@@ -29,4 +33,45 @@ export async function availabilityOf(api: TestApi, channel: string, item: string
   const row = page.data[0];
   if (!row) throw new Error(`no availability of ${item} in ${channel}`);
   return row;
+}
+
+export async function createSalesOrder(api: TestApi, body: Record<string, unknown>, headers?: Record<string, string>): Promise<SalesOrder> {
+  return api.post<SalesOrder>('/api/v1/sales-orders', body, headers);
+}
+
+export async function orderAction(api: TestApi, order: { id: string }, action: 'pick' | 'ship' | 'deliver' | 'cancel' | 'confirm' | 'allocate', body: Record<string, unknown> = {}) {
+  return api.request('POST', `/api/v1/sales-orders/${order.id}/${action}`, body);
+}
+
+export async function getSalesOrder(api: TestApi, order: { id: string }): Promise<SalesOrder> {
+  return api.get<SalesOrder>(`/api/v1/sales-orders/${order.id}`);
+}
+
+/** The figures of an item at one location from the stock API ("0" where it has nothing). */
+export async function figuresAt(api: TestApi, item: string, code: string): Promise<{ onHand: string; reserved: string; available: string }> {
+  const stock = await api.get<{ locations: Array<{ location: { code: string }; onHand: string; reserved: string; available: string }> }>(`/api/v1/items/${encodeURIComponent(item)}/stock`);
+  const row = stock.locations.find((l) => l.location.code === code);
+  return row ? { onHand: row.onHand, reserved: row.reserved, available: row.available } : { onHand: '0', reserved: '0', available: '0' };
+}
+
+/** Payloads of every event of one type in the outbox (numbered or not), oldest first. */
+export async function eventsOfType(api: TestApi, type: string): Promise<Array<Record<string, unknown>>> {
+  const rows = await api.db.store.db.selectFrom('events').select(['type', 'payload']).where('type', '=', type).orderBy('id').execute();
+  return rows.map((r) => JSON.parse(r.payload) as Record<string, unknown>);
+}
+
+/**
+ * Waits until the background work that follows a write has finished: every committed event is
+ * numbered and the channel availability feed has read up to the last of them (it may append
+ * channel.availability events of its own, which are then numbered and read in turn). A refusal
+ * test compares the database before and after, so it must not start while that work still runs.
+ */
+export async function settled(api: TestApi, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await outboxState(api.db.store.db);
+    if (!state.pending && (await readFeedCursor(api.db.store.db, AVAILABILITY_FEED, false)) >= state.head) return;
+    if (Date.now() > deadline) throw new Error(`background event work not finished after ${timeoutMs} ms`);
+    await sleep(10);
+  }
 }
