@@ -16,7 +16,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 import { expectProblem, expectRefused } from './assertions.js';
 
 /** Millisecond timing, so retries, timeouts and leases play out within a test. */
-const SETTINGS = { timeoutMs: 400, leaseMs: 2_000, retryDelaysMs: [20, 40, 80, 160, 320, 640], pollMs: 50 };
+const SETTINGS = { timeoutMs: 1_000, leaseMs: 3_000, retryDelaysMs: [20, 40, 80, 160, 320, 640], pollMs: 50 };
 
 /** The usual test API, on an app whose webhook worker runs on the millisecond schedule above. */
 async function startWebhookApi(dialect: TestDialect): Promise<TestApi> {
