@@ -15,6 +15,7 @@ import type { Api } from './respond.js';
 import { eventRoutes } from './routes/events-routes.js';
 import { channelRoutes } from './routes/channels-routes.js';
 import { salesOrderRoutes } from './routes/sales-orders-routes.js';
+import { pickListRoutes } from './routes/pick-lists-routes.js';
 import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
 import { reportRoutes } from './routes/reports-routes.js';
@@ -104,7 +105,7 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
     await events.stop();
   });
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);
