@@ -29,6 +29,11 @@ const NewPurchaseOrderPage = page(() => import('./purchasing/new-purchase-order-
 const PurchaseOrderPage = page(() => import('./purchasing/purchase-order-page'), 'PurchaseOrderPage');
 const ReceivePoPage = page(() => import('./purchasing/receive-po-page'), 'ReceivePoPage');
 const PlanningPage = page(() => import('./planning/planning-page'), 'PlanningPage');
+const ChannelsPage = page(() => import('./channels/channels-page'), 'ChannelsPage');
+const NewChannelPage = page(() => import('./channels/new-channel-page'), 'NewChannelPage');
+const ChannelPage = page(() => import('./channels/channel-page'), 'ChannelPage');
+const WebhooksPage = page(() => import('./webhooks/webhooks-page'), 'WebhooksPage');
+const WebhookPage = page(() => import('./webhooks/webhook-page'), 'WebhookPage');
 
 const theme = createTheme({
   primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -68,6 +73,11 @@ function SignedInRoutes() {
           <Route path="/purchase-orders/receive" element={<ReceivePoPage />} />
           <Route path="/purchase-orders/:ref" element={<PurchaseOrderPage />} />
           <Route path="/planning" element={<PlanningPage />} />
+          <Route path="/channels" element={<ChannelsPage />} />
+          <Route path="/channels/new" element={<NewChannelPage />} />
+          <Route path="/channels/:ref" element={<ChannelPage />} />
+          <Route path="/webhooks" element={<WebhooksPage />} />
+          <Route path="/webhooks/:id" element={<WebhookPage />} />
           <Route path="/movements" element={<MovementsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

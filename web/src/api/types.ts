@@ -14,6 +14,9 @@ export type {
 } from '../../../src/purchasing/po-types';
 export type { PolicyInput, PolicyView, PurchaseSuggestionList, ReorderStatus, SuggestedLine, SuggestedOrder } from '../../../src/planning/planning-types';
 export type { PurchaseOrderStatus } from '../../../src/db/schema';
+export type { Channel, ChannelItemAvailability } from '../../../src/sales/channel-types';
+export type { RoutingRule } from '../../../src/sales/channel-rules';
+export type { CreatedWebhook, Webhook, WebhookDelivery, WebhookReplay } from '../../../src/events/webhook-types';
 
 export interface StockFigures {
   onHand: string;

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { useParams } from 'react-router';
 import { useItem, useItemStock, useMovements, useStockHistory } from '../api/queries';
 import type { Item } from '../api/types';
+import { ItemChannelAvailability } from '../channels/item-channel-availability';
 import { StockHistoryChart } from '../charts/stock-history-chart';
 import { PageHeader } from '../layout/page-header';
 import { Pager } from '../layout/pager';
@@ -51,6 +52,7 @@ function ItemDetails({ item }: { item: Item }) {
         <QueryState query={history} what="stock over time">{(h) => <StockHistoryChart history={h} title="On hand, last 90 days" unit={item.unit} />}</QueryState>
         <ItemBarcodes item={item} />
       </SimpleGrid>
+      <ItemChannelAvailability sku={item.sku} />
       <ItemSuppliers sku={item.sku} />
       <ItemMovements item={item} />
       <ItemEditForm key={item.updatedAt} item={item} />

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange, IconBuildingWarehouse, IconHistory, IconLayoutDashboard, IconListDetails, IconLogout, IconPackage, IconPackageExport,
   IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
+  IconBuildingStore, IconWebhook,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -28,9 +29,15 @@ const SECTIONS = [
     { to: '/purchase-orders/receive', label: 'Receive an order', icon: IconTruckLoading },
     { to: '/suppliers', label: 'Suppliers', icon: IconTruckDelivery },
   ] },
+  { label: 'Sales', links: [
+    { to: '/channels', label: 'Channels', icon: IconBuildingStore },
+  ] },
   { label: 'Records', links: [
     { to: '/movements', label: 'Movements', icon: IconListDetails },
     { to: '/audit', label: 'Audit log', icon: IconHistory },
+  ] },
+  { label: 'Settings', links: [
+    { to: '/webhooks', label: 'Webhooks', icon: IconWebhook },
   ] },
 ];
 
