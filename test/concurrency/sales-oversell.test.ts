@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase } from '../support/databases.js';
+import { unique } from '../support/factories.js';
+import { startServerPair, type ServerProcess } from '../support/server-process.js';
+
+/**
+ * Issue 5: 64 orders from 3 channels, through 2 server processes on one PostgreSQL database, race
+ * for the last 20 units of one warehouse. Each order takes its holds with the ledger's conditional
+ * UPDATE, so exactly 20 orders are confirmed, the other 44 are refused cleanly with 409, nothing is
+ * oversold and every channel ends with nothing to sell.
+ */
+const STOCK = 20;
+const ORDERS = 64;
+const ADMIN_KEY = 'sr_sales_oversell_test_admin_key';
+
+interface Reply {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+}
+
+async function call(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('no overselling across channels and two server processes on PostgreSQL', () => {
+  const servers: ServerProcess[] = [];
+  let database: { url: string; drop: () => Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    database = await createEmptyDatabase('postgres');
+    await startServerPair(servers, { databaseUrl: database.url, adminKey: ADMIN_KEY });
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database?.drop();
+  });
+
+  it(`${ORDERS} concurrent orders from 3 channels for the last ${STOCK} units: exactly ${STOCK} confirmed, the rest refused`, async () => {
+    const first = servers[0]!.url;
+    const sku = unique('SALE');
+    const site = unique('SSITE');
+    const zone = `${site}-Z`;
+    const bins = [`${site}-A`, `${site}-B`];
+    const channels = [unique('WEB'), unique('POS'), unique('MKT')];
+    const setup: Array<[string, unknown]> = [
+      ['/api/v1/items', { sku, name: 'Last units' }],
+      ['/api/v1/locations', { code: site, name: 'Warehouse', kind: 'site', latitude: '52.5', longitude: '13.4' }],
+      ['/api/v1/locations', { code: zone, name: 'Zone', kind: 'zone', parent: site }],
+      ...bins.map((bin): [string, unknown] => ['/api/v1/locations', { code: bin, name: 'Bin', kind: 'bin', parent: zone }]),
+      ['/api/v1/receipts', { location: bins[0], lines: [{ item: sku, quantity: String(STOCK / 2) }] }],
+      ['/api/v1/receipts', { location: bins[1], lines: [{ item: sku, quantity: String(STOCK / 2) }] }],
+      ['/api/v1/channels', { code: channels[0], name: 'Web', kind: 'web', locations: [site] }],
+      ['/api/v1/channels', { code: channels[1], name: 'Store', kind: 'pos', locations: [zone] }],
+      ['/api/v1/channels', { code: channels[2], name: 'Marketplace', kind: 'marketplace', locations: bins, buffer: '0' }],
+    ];
+    for (const [path, body] of setup) {
+      const reply = await call(first, 'POST', path, body);
+      expect(reply.status, `${path} ${JSON.stringify(reply.body)}`).toBe(201);
+    }
+
+    const replies = await Promise.all(Array.from({ length: ORDERS }, (_, i) =>
+      call(servers[i % 2]!.url, 'POST', '/api/v1/sales-orders', {
+        channel: channels[i % 3], externalId: `race-${i}`, address: { latitude: '52.52', longitude: '13.40' }, lines: [{ item: sku, quantity: '1' }],
+      })));
+
+    const confirmed = replies.filter((r) => r.status === 201);
+    const refused = replies.filter((r) => r.status === 409 && r.contentType.includes('application/problem+json') && r.body.type === '/problems/insufficient-stock');
+    const unexpected = replies.filter((r) => !confirmed.includes(r) && !refused.includes(r)).map((r) => `${r.status} ${JSON.stringify(r.body)}`);
+    expect(unexpected).toEqual([]);
+    expect(confirmed).toHaveLength(STOCK);
+    expect(refused).toHaveLength(ORDERS - STOCK);
+    for (const r of refused) expect(r.body.shortfalls).toEqual([expect.objectContaining({ path: '/lines/0/quantity', item: sku, requested: '1', available: '0' })]);
+    // Every confirmed order holds its unit; all three channels got some (a fair race, not one winner).
+    const lines = confirmed.map((r) => (r.body.lines as Array<{ reserved: string }>)[0]?.reserved);
+    expect(lines.every((reserved) => reserved === '1')).toBe(true);
+    expect(new Set(confirmed.map((r) => (r.body.channel as { code: string }).code)).size).toBeGreaterThan(1);
+    const numbers = confirmed.map((r) => String(r.body.number));
+    expect(new Set(numbers).size).toBe(STOCK);
+
+    for (const server of servers) {
+      const stock = await call(server.url, 'GET', `/api/v1/items/${sku}/stock`);
+      expect(stock.body.total).toMatchObject({ onHand: String(STOCK), reserved: String(STOCK), available: '0' });
+      for (const channel of channels) {
+        const availability = await call(server.url, 'GET', `/api/v1/channels/${channel}/availability?item=${sku}`);
+        expect((availability.body.data as Array<{ available: string; stock: string }>)[0]).toMatchObject({ stock: '0', available: '0' });
+      }
+    }
+    const listed = await call(servers[1]!.url, 'GET', `/api/v1/sales-orders?item=${sku}&status=reserved&limit=100`);
+    expect((listed.body.data as unknown[]).length).toBe(STOCK);
+
+    // Ship every confirmed order at once through both servers: all 20 units leave, none twice.
+    const shipped = await Promise.all(confirmed.map((r, i) => call(servers[i % 2]!.url, 'POST', `/api/v1/sales-orders/${String(r.body.id)}/ship`, {})));
+    expect(shipped.map((s) => s.status)).toEqual(confirmed.map(() => 200));
+    const final = await call(first, 'GET', `/api/v1/items/${sku}/stock`);
+    expect(final.body.total).toMatchObject({ onHand: '0', reserved: '0', available: '0' });
+    const consistency = await call(servers[1]!.url, 'GET', '/api/v1/consistency');
+    expect(consistency.body).toMatchObject({ ok: true, drift: [], unbalancedItems: [] });
+    const check = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check'], { env: { ...process.env, DATABASE_URL: database!.url } });
+    expect(check.stdout).toMatch(/^consistent: /);
+  }, 120_000);
+});
