@@ -13,6 +13,16 @@ export async function findPickListByRef(db: Executor, ref: string, lock = false)
   return (lock && !isSqlite(db) ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/** Pick lists newest first, optionally only open or done ones, or those with a line of one order. */
+export async function listPickListRows(db: Executor, filter: { status?: 'open' | 'done' | undefined; orderId?: string | undefined; beforeId?: string | undefined; limit: number }): Promise<PickListRow[]> {
+  let query = db.selectFrom('pick_lists').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const orderId = filter.orderId;
+  if (orderId) query = query.where('id', 'in', (eb) => eb.selectFrom('pick_list_lines').select('pick_list_id').where('sales_order_id', '=', orderId));
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+}
+
 export async function pickLinesOf(db: Executor, pickListId: string): Promise<PickListLineRow[]> {
   return db.selectFrom('pick_list_lines').selectAll().where('pick_list_id', '=', pickListId).orderBy('line_no').execute();
 }

@@ -8,7 +8,8 @@ import { DomainError, invalidField, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { formatScaled, parsePositiveScaled } from '../shared/quantity.js';
 import { nowIso } from '../shared/time.js';
-import { findOrdersByIds, linesOf, nextDocumentNumber } from './order-repository.js';
+import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { findOrderByRef, findOrdersByIds, linesOf, nextDocumentNumber } from './order-repository.js';
 import { audit, confirmHolds, lockFor, setStatus } from './order-transitions.js';
 import { activeHoldsOf, holdsWithReservations } from './order-view.js';
 import * as repo from './pick-list-repository.js';
@@ -116,6 +117,15 @@ export async function getPickList(db: Executor, ref: string): Promise<PickList> 
   const list = await repo.findPickListByRef(db, ref);
   if (!list) throw notFound('pick list', ref);
   return toPickList(db, list);
+}
+
+export async function listPickLists(db: Executor, query: { status?: 'open' | 'done' | undefined; order?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<PickList>> {
+  const order = query.order === undefined ? undefined : await findOrderByRef(db, query.order);
+  if (query.order !== undefined && !order) throw notFound('sales order', query.order, '/order');
+  const beforeId = query.cursor === undefined ? undefined : decodeCursor<string>(query.cursor, 'string');
+  const rows = await repo.listPickListRows(db, { status: query.status, orderId: order?.id, beforeId, limit: query.limit });
+  const page = toPage(rows, query.limit, (r) => r.id, (r) => r);
+  return { data: await Promise.all(page.data.map((row) => toPickList(db, row))), nextCursor: page.nextCursor };
 }
 
 async function toPickList(db: Executor, list: PickListRow): Promise<PickList> {

@@ -62,6 +62,9 @@ describe.each(DIALECTS)('picking on %s', (dialect) => {
     expect(finished).toMatchObject({ status: 'done', completedAt: expect.any(String) });
     expect(finished.lines.every((l) => l.remaining === '0')).toBe(true);
     expect(await api.get(`/api/v1/pick-lists/${list.number}`)).toEqual(finished);
+    const listed = await api.get<{ data: PickList[] }>(`/api/v1/pick-lists?order=${two.number}&status=done`);
+    expect(listed.data.map((l) => l.id)).toEqual([list.id]);
+    expect((await api.get<{ data: PickList[] }>(`/api/v1/pick-lists?order=${two.number}&status=open`)).data).toEqual([]);
     await expectRefused(api, () => confirm({ item: mug.sku, bin: late.code, quantity: 1 }), 422, RULE);
 
     const shipped = await orderAction(api, two, 'ship');

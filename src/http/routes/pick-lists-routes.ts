@@ -2,8 +2,8 @@ import { z } from 'zod';
 import * as picking from '../../sales/pick-list-service.js';
 import { contextOf } from '../auth.js';
 import { done, type Api, type Deps } from '../respond.js';
-import { errorResponses, RefParams } from '../schemas/common.js';
-import { NewPickListBody, PickConfirmBody, PickList } from '../schemas/sales-pick-lists.js';
+import { errorResponses, page, RefParams } from '../schemas/common.js';
+import { NewPickListBody, PickConfirmBody, PickList, PickListListQuery } from '../schemas/sales-pick-lists.js';
 
 const tags = ['sales'];
 const base = '/api/v1/pick-lists';
@@ -12,6 +12,9 @@ const ListParams = RefParams.extend({ ref: z.string().min(1).max(200).describe('
 export function pickListRoutes(app: Api, { store }: Deps): void {
   app.post(base, { schema: { tags, summary: 'Create a pick list for one order or a wave; the orders move to picking', body: NewPickListBody, response: { 201: PickList, ...errorResponses } } },
     async (req, reply) => done(reply, await picking.createPickList(store, contextOf(req), req.body), 201));
+
+  app.get(base, { schema: { tags, summary: 'List pick lists, newest first', querystring: PickListListQuery, response: { 200: page(PickList), ...errorResponses } } },
+    async (req) => picking.listPickLists(store.db, req.query));
 
   app.get(`${base}/:ref`, { schema: { tags, summary: 'Get a pick list, lines in walking order', params: ListParams, response: { 200: PickList, ...errorResponses } } },
     async (req) => picking.getPickList(store.db, req.params.ref));

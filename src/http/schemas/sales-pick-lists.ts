@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Place, Quantity, QuantityText, Ref } from './common.js';
+import { PageQuery, Place, Quantity, QuantityText, Ref } from './common.js';
 
 const OrderRef = z.object({ id: z.string(), number: z.string() });
 
@@ -25,3 +25,8 @@ export const PickConfirmBody = z
     quantity: Quantity,
   })
   .meta({ id: 'PickConfirmation' });
+
+export const PickListListQuery = PageQuery.extend({
+  status: z.enum(['open', 'done']).optional(),
+  order: z.string().max(200).optional().describe('Only pick lists with this order (id or number)'),
+});
