@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY } from './support/keys.js';
-import { SEEDED_ITEMS, SEEDED_PURCHASING } from './support/seed.js';
+import { SEEDED_ITEMS, SEEDED_PURCHASING, SEEDED_SALES } from './support/seed.js';
 
 /**
  * Every control on every screen must be reachable by its role and an accessible name, at desktop
@@ -11,6 +11,7 @@ const SCREENS = [
   '/', '/items', `/items/${SEEDED_ITEMS[0]?.sku}`, '/items/new', '/locations', '/receive', '/ship', '/transfer', '/adjust', '/movements', '/audit',
   '/planning', '/suppliers', '/suppliers/new', `/suppliers/${SEEDED_PURCHASING.supplier}`, '/purchase-orders', '/purchase-orders/new',
   `/purchase-orders/${SEEDED_PURCHASING.partlyReceived}`, `/purchase-orders/${SEEDED_PURCHASING.draft}`, `/purchase-orders/receive?po=${SEEDED_PURCHASING.partlyReceived}`,
+  '/channels', '/channels/new', `/channels/${SEEDED_SALES.channel}`, '/webhooks',
 ];
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|slider|spinbutton)\b(?! ")/;
 
@@ -33,6 +34,8 @@ const DIALOGS = [
   { path: `/purchase-orders/${SEEDED_PURCHASING.partlyReceived}`, open: ['Close', 'Return to supplier', 'Printable view'] },
   { path: `/purchase-orders/${SEEDED_PURCHASING.draft}`, open: ['Order', 'Edit details'] },
   { path: `/suppliers/${SEEDED_PURCHASING.supplier}`, open: ['Add an item'] },
+  { path: `/channels/${SEEDED_SALES.channel}`, open: ['Archive channel'] },
+  { path: '/webhooks', open: ['New subscription'] },
 ];
 
 for (const width of [1280, 360]) {
@@ -52,6 +55,27 @@ for (const width of [1280, 360]) {
         await dialog.getByRole('button', { name: 'Close dialog' }).click();
         await expect(dialog).toBeHidden();
       }
+    }
+  });
+}
+
+/** A subscription's page has an id, not a code, so it is reached from the list. */
+for (const width of [1280, 360]) {
+  test(`every control on a webhook subscription's page and its dialogs has a role and a name at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript({ content: `window.localStorage.setItem('stockroom.apiKey', ${JSON.stringify(E2E_ADMIN_KEY)})` });
+    await page.goto('/webhooks');
+    await page.getByRole('link', { name: SEEDED_SALES.webhookUrl }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Webhook subscription' })).toBeVisible();
+    await expect(page.getByLabel(/^Loading/)).toHaveCount(0);
+    expect((await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line)), 'unnamed controls on the webhook page').toEqual([]);
+    for (const name of ['Edit', 'Delete']) {
+      await page.getByRole('main').getByRole('button', { name, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      expect((await dialog.ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line)), `unnamed controls in the ${name} dialog`).toEqual([]);
+      await dialog.getByRole('button', { name: 'Close dialog' }).click();
+      await expect(dialog).toBeHidden();
     }
   });
 }

@@ -83,6 +83,7 @@ export async function seedShop(api: ApiClient, days = 60): Promise<void> {
   await api.post('/api/v1/transfers', { from: 'WH1-B-01', to: 'STORE-SHELF-2', mode: 'two-step', reference: 'Van 2', lines: [{ item: 'CUP-8OZ-50', quantity: 40 }] });
   await api.post('/api/v1/adjustments', { location: 'WH1-A-01', reason: 'damage', note: 'Torn bags found at count', lines: [{ item: 'COF-ESP-1KG', delta: -2 }] });
   await seedPurchasing(api);
+  await seedChannelsAndWebhooks(api);
 }
 
 export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;
@@ -108,4 +109,21 @@ async function seedPurchasing(api: ApiClient): Promise<void> {
   await api.post(`/api/v1/purchase-orders/${ordered.number}/order`, {});
   await api.post(`/api/v1/purchase-orders/${ordered.number}/receipts`, { location: 'WH1-A-03', reference: 'DN-1001', lines: [{ item: espresso.gtin, quantity: '6' }] });
   await api.post('/api/v1/purchase-orders', { supplier, site: 'STORE', lines: [{ item: tea.sku, quantity: '10' }] });
+}
+
+/** The sales channel and webhook subscription the seed leaves for the channel and webhook screens. */
+export const SEEDED_SALES = { channel: 'ONLINE', webhookUrl: 'http://127.0.0.1:9/stockroom-seed' } as const;
+
+/**
+ * A web-store channel selling from WH1 with a buffer, and a paused webhook subscription: paused,
+ * so nothing is ever sent to its URL (a local one all the same).
+ */
+async function seedChannelsAndWebhooks(api: ApiClient): Promise<void> {
+  const [espresso] = ITEMS;
+  if (!espresso) throw new Error('the seed needs an item');
+  await api.post('/api/v1/channels', {
+    code: SEEDED_SALES.channel, name: 'Online shop', kind: 'web', locations: ['WH1'], buffer: '2',
+    itemBuffers: [{ item: espresso.sku, buffer: '5' }], routing: { rules: ['priority', 'single_location', 'split'], priority: ['WH1'] },
+  });
+  await api.post('/api/v1/webhooks', { url: SEEDED_SALES.webhookUrl, eventTypes: ['stock.changed'], description: 'ERP sync (paused)', status: 'paused' });
 }
