@@ -1,6 +1,7 @@
 import type { ItemRef } from '../catalog/item-types.js';
-import type { ChannelRow, Executor } from '../db/schema.js';
-import { listBalanceRows } from '../ledger/balance-repository.js';
+import type { BalanceRow, ChannelRow, Executor } from '../db/schema.js';
+import { isSqlite } from '../db/dialect.js';
+import { getBalanceForUpdate, listBalanceRows } from '../ledger/balance-repository.js';
 import { holdStock } from '../ledger/reservations.js';
 import { parseCoordinate } from '../locations/location-rules.js';
 import { locationIdsWithin, locationsByIds } from '../locations/location-service.js';
@@ -58,18 +59,13 @@ export async function planAllocation(db: Executor, channel: ChannelRow, needs: N
     if (sources.length === 0) throw invalidField('/location', `channel '${channel.code}' does not sell from '${options.within.code}'`);
   }
   const itemIds = [...new Set(needs.map((n) => n.item.id))];
-  const [balances, overrides, sites] = await Promise.all([
-    listBalanceRows(db, { itemIds, locationIds: sources.map((s) => s.id) }),
-    itemBufferRows(db, channel.id, itemIds),
-    locationsByIds(db, sources.map((s) => s.siteId ?? s.id)),
-  ]);
+  const [overrides, sites] = await Promise.all([itemBufferRows(db, channel.id, itemIds), locationsByIds(db, sources.map((s) => s.siteId ?? s.id))]);
+  const override = new Map(overrides.map((o) => [o.item_id, Number(o.buffer)]));
+  const buffers = new Map(needs.map((n) => [n.item.id, override.get(n.item.id) ?? bufferForItem(Number(channel.buffer_micro), n.item.decimals)]));
+  const balances = await readBalances(db, itemIds, sources.map((s) => s.id), itemIds.filter((id) => (buffers.get(id) ?? 0) > 0));
   const free = new Map(balances.map((b) => [`${b.item_id}\u0000${b.location_id}`, Math.max(0, Number(b.on_hand) - Number(b.reserved))]));
   const freeAt = (itemId: string, locationId: string) => free.get(`${itemId}\u0000${locationId}`) ?? 0;
-  const override = new Map(overrides.map((o) => [o.item_id, Number(o.buffer)]));
-  const caps = new Map(needs.map((n) => {
-    const buffer = override.get(n.item.id) ?? bufferForItem(Number(channel.buffer_micro), n.item.decimals);
-    return [n.item.id, channelAvailable(sources.map((s) => freeAt(n.item.id, s.id)), buffer).available];
-  }));
+  const caps = new Map(itemIds.map((id) => [id, channelAvailable(sources.map((s) => freeAt(id, s.id)), buffers.get(id) ?? 0).available]));
   const routingSites: RoutingSite[] = sites.map((site) => {
     const bins = sources.filter((s) => (s.siteId ?? s.id) === site.id);
     return {
@@ -97,6 +93,22 @@ export async function planAllocation(db: Executor, channel: ChannelRow, needs: N
   const codeOf = new Map(sites.map((s) => [s.id, s.code]));
   const reason = options.within ? `the order asked for ${options.within.code}: ${decision.reason}` : decision.reason;
   return { takes, shortfalls: decision.shortfalls, routing: { locations: decision.sites.map((id) => ({ id, code: codeOf.get(id) ?? id })), reason } };
+}
+
+/**
+ * The balances a plan works from. The conditional UPDATE of each hold guards physical stock by
+ * itself, but a buffer is a limit on the sum over many rows: for a buffered item on PostgreSQL the
+ * rows are read locked (in item × location order, so concurrent orders queue rather than deadlock)
+ * until the order commits, so two orders cannot both see the same units above the buffer. SQLite
+ * runs one write at a time, so its reads are already exact.
+ */
+async function readBalances(db: Executor, itemIds: string[], locationIds: string[], buffered: string[]): Promise<BalanceRow[]> {
+  const rows = await listBalanceRows(db, { itemIds, locationIds });
+  if (buffered.length === 0 || isSqlite(db)) return rows;
+  const locked = rows.filter((r) => buffered.includes(r.item_id)).sort((a, b) => (a.item_id + a.location_id < b.item_id + b.location_id ? -1 : 1));
+  const fresh = new Map<string, BalanceRow>();
+  for (const r of locked) fresh.set(`${r.item_id}\u0000${r.location_id}`, await getBalanceForUpdate(db, 'postgres', r.item_id, r.location_id));
+  return rows.map((r) => fresh.get(`${r.item_id}\u0000${r.location_id}`) ?? r);
 }
 
 /**

@@ -107,4 +107,30 @@ describe('no overselling across channels and two server processes on PostgreSQL'
     const check = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check'], { env: { ...process.env, DATABASE_URL: database!.url } });
     expect(check.stdout).toMatch(/^consistent: /);
   }, 120_000);
+
+  it('a channel never sells into its buffer, however many orders race', async () => {
+    const first = servers[0]!.url;
+    const sku = unique('BUF');
+    const site = unique('BSITE');
+    const bin = `${site}-A`;
+    const channel = unique('BUFCH');
+    for (const [path, body] of [
+      ['/api/v1/items', { sku, name: 'Buffered' }],
+      ['/api/v1/locations', { code: site, name: 'Warehouse', kind: 'site' }],
+      ['/api/v1/locations', { code: bin, name: 'Bin', kind: 'bin', parent: site }],
+      ['/api/v1/receipts', { location: bin, lines: [{ item: sku, quantity: String(STOCK) }] }],
+      ['/api/v1/channels', { code: channel, name: 'Marketplace', kind: 'marketplace', locations: [site], buffer: '5' }],
+    ] as const) {
+      const reply = await call(first, 'POST', path, body);
+      expect(reply.status, `${path} ${JSON.stringify(reply.body)}`).toBe(201);
+    }
+    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      call(servers[i % 2]!.url, 'POST', '/api/v1/sales-orders', { channel, lines: [{ item: sku, quantity: '1' }] })));
+    expect(replies.filter((r) => r.status !== 201 && r.status !== 409).map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(STOCK - 5);
+    const availability = await call(servers[1]!.url, 'GET', `/api/v1/channels/${channel}/availability?item=${sku}`);
+    expect((availability.body.data as unknown[])[0]).toMatchObject({ stock: '5', buffer: '5', available: '0' });
+    const stock = await call(first, 'GET', `/api/v1/items/${sku}/stock`);
+    expect(stock.body.total).toMatchObject({ onHand: String(STOCK), reserved: String(STOCK - 5), available: '5' });
+  }, 120_000);
 });
