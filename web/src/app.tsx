@@ -34,6 +34,11 @@ const NewChannelPage = page(() => import('./channels/new-channel-page'), 'NewCha
 const ChannelPage = page(() => import('./channels/channel-page'), 'ChannelPage');
 const WebhooksPage = page(() => import('./webhooks/webhooks-page'), 'WebhooksPage');
 const WebhookPage = page(() => import('./webhooks/webhook-page'), 'WebhookPage');
+const SalesOrdersPage = page(() => import('./sales/sales-orders-page'), 'SalesOrdersPage');
+const NewSalesOrderPage = page(() => import('./sales/new-sales-order-page'), 'NewSalesOrderPage');
+const SalesOrderPage = page(() => import('./sales/sales-order-page'), 'SalesOrderPage');
+const PickShipPage = page(() => import('./sales/pick-ship-page'), 'PickShipPage');
+const PickListPage = page(() => import('./sales/pick-list-page'), 'PickListPage');
 
 const theme = createTheme({
   primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -76,6 +81,11 @@ function SignedInRoutes() {
           <Route path="/channels" element={<ChannelsPage />} />
           <Route path="/channels/new" element={<NewChannelPage />} />
           <Route path="/channels/:ref" element={<ChannelPage />} />
+          <Route path="/sales-orders" element={<SalesOrdersPage />} />
+          <Route path="/sales-orders/new" element={<NewSalesOrderPage />} />
+          <Route path="/sales-orders/:ref" element={<SalesOrderPage />} />
+          <Route path="/pick-ship" element={<PickShipPage />} />
+          <Route path="/pick-lists/:ref" element={<PickListPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="/webhooks/:id" element={<WebhookPage />} />
           <Route path="/movements" element={<MovementsPage />} />

@@ -84,6 +84,7 @@ export async function seedShop(api: ApiClient, days = 60): Promise<void> {
   await api.post('/api/v1/adjustments', { location: 'WH1-A-01', reason: 'damage', note: 'Torn bags found at count', lines: [{ item: 'COF-ESP-1KG', delta: -2 }] });
   await seedPurchasing(api);
   await seedChannelsAndWebhooks(api);
+  await seedSalesOrders(api);
 }
 
 export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;
@@ -126,4 +127,25 @@ async function seedChannelsAndWebhooks(api: ApiClient): Promise<void> {
     itemBuffers: [{ item: espresso.sku, buffer: '5' }], routing: { rules: ['priority', 'single_location', 'split'], priority: ['WH1'] },
   });
   await api.post('/api/v1/webhooks', { url: SEEDED_SALES.webhookUrl, eventTypes: ['stock.changed'], description: 'ERP sync (paused)', status: 'paused' });
+}
+
+/** The phone channel, orders and pick list the seed leaves for the order and pick screens (the seed makes the first of each). */
+export const SEEDED_ORDERS = { channel: 'PHONE', picking: 'SO-000001', held: 'SO-000002', pickList: 'PL-000001' } as const;
+
+/**
+ * Counter and phone orders from the city store (STORE, away from the WH1 bins other tests watch):
+ * one being picked, one on a week-long checkout hold, so the detail screen shows its actions.
+ */
+async function seedSalesOrders(api: ApiClient): Promise<void> {
+  const [espresso] = ITEMS;
+  if (!espresso) throw new Error('the seed needs an item');
+  await api.post('/api/v1/channels', { code: SEEDED_ORDERS.channel, name: 'Phone and counter', kind: 'pos', locations: ['STORE'] });
+  const address = { line1: 'Königstraße 12', city: 'Stuttgart', postalCode: '70173', country: 'DE', region: 'DE-BW' };
+  const picking = await api.post<{ number: string }>('/api/v1/sales-orders', { channel: SEEDED_ORDERS.channel, customerName: 'Grace Hopper', address, lines: [{ item: espresso.sku, quantity: '2' }] });
+  const held = await api.post<{ number: string }>('/api/v1/sales-orders', { channel: SEEDED_ORDERS.channel, customerName: 'Alan Turing', holdTtlSeconds: 7 * 86_400, lines: [{ item: espresso.sku, quantity: '1' }] });
+  const list = await api.post<{ number: string }>(`/api/v1/sales-orders/${picking.number}/pick`, {});
+  const made = { picking: picking.number, held: held.number, pickList: list.number };
+  for (const [name, number] of Object.entries(made)) {
+    if (SEEDED_ORDERS[name as keyof typeof made] !== number) throw new Error(`the seed expected ${name} to be ${SEEDED_ORDERS[name as keyof typeof made]}, got ${number}: update SEEDED_ORDERS`);
+  }
 }

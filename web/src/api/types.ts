@@ -17,6 +17,9 @@ export type { PurchaseOrderStatus } from '../../../src/db/schema';
 export type { Channel, ChannelItemAvailability } from '../../../src/sales/channel-types';
 export type { RoutingRule } from '../../../src/sales/channel-rules';
 export type { CreatedWebhook, Webhook, WebhookDelivery, WebhookReplay } from '../../../src/events/webhook-types';
+export type { DeliveryAddress, Routing, SalesOrder, SalesOrderLine } from '../../../src/sales/order-types';
+export type { PickList, PickListLine } from '../../../src/sales/pick-list-types';
+export type { SalesOrderStatus } from '../../../src/db/schema';
 
 export interface StockFigures {
   onHand: string;

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange, IconBuildingWarehouse, IconHistory, IconLayoutDashboard, IconListDetails, IconLogout, IconPackage, IconPackageExport,
   IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
-  IconBuildingStore, IconWebhook,
+  IconBuildingStore, IconWebhook, IconReceipt, IconListCheck,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -30,6 +30,8 @@ const SECTIONS = [
     { to: '/suppliers', label: 'Suppliers', icon: IconTruckDelivery },
   ] },
   { label: 'Sales', links: [
+    { to: '/sales-orders', label: 'Orders', icon: IconReceipt },
+    { to: '/pick-ship', label: 'Pick & ship', icon: IconListCheck },
     { to: '/channels', label: 'Channels', icon: IconBuildingStore },
   ] },
   { label: 'Records', links: [
