@@ -20,6 +20,8 @@ export class WebhooksPage {
         await types.fill(type);
         await types.press('Enter');
       }
+      // The suggestions stay open after each type; close them so they cover nothing below.
+      await types.press('Escape');
     }
     if (s.description) await dialog.getByRole('textbox', { name: 'Description' }).fill(s.description);
     await dialog.getByRole('button', { name: 'Create subscription' }).click();

@@ -7,6 +7,7 @@ import type { Channel } from '../api/types';
 import { PageHeader } from '../layout/page-header';
 import { Pager } from '../layout/pager';
 import { QueryState } from '../layout/query-state';
+import { useCompact } from '../layout/use-compact';
 import { useCursorPager } from '../lib/cursor-pager';
 import { formatQuantity } from '../lib/format';
 import { KIND_LABELS } from './channel-labels';
@@ -16,8 +17,31 @@ export function locationsText(c: Channel): string {
   return c.locations.length === 0 ? 'none' : c.locations.map((l) => l.code).join(', ');
 }
 
+function bufferText(c: Channel): string {
+  return c.itemBuffers.length > 0 ? `${formatQuantity(c.buffer)} (+${c.itemBuffers.length} per item)` : formatQuantity(c.buffer);
+}
+
+/** On a handheld each channel is a short block rather than a row too wide to read. */
+function ChannelList({ channels }: { channels: Channel[] }) {
+  return (
+    <ul aria-label="Sales channels" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {channels.map((c) => (
+        <li key={c.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+          <Anchor component={Link} to={`/channels/${encodeURIComponent(c.code)}`} fw={600} size="sm">{c.code}</Anchor>
+          {c.archived && <Badge component="span" color="gray" size="xs" ml={6}>archived</Badge>}
+          <Text span size="xs" c="dimmed" ml={6}>{KIND_LABELS[c.kind]}</Text>
+          <Text size="xs">{c.name}</Text>
+          <Text size="xs" c="dimmed">From {locationsText(c)} · buffer {bufferText(c)} · backorders {c.allowBackorders ? 'allowed' : 'no'}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ChannelsTable({ channels }: { channels: Channel[] }) {
+  const compact = useCompact();
   if (channels.length === 0) return <Text c="dimmed" size="sm">No sales channel yet. Create one for each web store, shop till or marketplace you sell through.</Text>;
+  if (compact) return <ChannelList channels={channels} />;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing={6} fz="sm">
@@ -41,10 +65,7 @@ function ChannelsTable({ channels }: { channels: Channel[] }) {
               </Table.Th>
               <Table.Td>{KIND_LABELS[c.kind]}</Table.Td>
               <Table.Td>{locationsText(c)}</Table.Td>
-              <Table.Td ta="right" ff="monospace">
-                {formatQuantity(c.buffer)}
-                {c.itemBuffers.length > 0 && <Text size="xs" c="dimmed" ff="body">+{c.itemBuffers.length} per item</Text>}
-              </Table.Td>
+              <Table.Td ta="right">{bufferText(c)}</Table.Td>
               <Table.Td>{c.allowBackorders ? 'Allowed' : 'No'}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,5 @@
-import { Button, Group, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { post, seg } from '../api/client';
@@ -10,62 +9,10 @@ import type { Confirmation } from '../layout/confirm-modal';
 import { Pager } from '../layout/pager';
 import { QueryState } from '../layout/query-state';
 import { useCursorPager } from '../lib/cursor-pager';
-import { formatDateTime } from '../lib/format';
-import { DeliveryBadge, DELIVERY_STATUSES, deliveryLabel, isDeliveryStatus } from './webhook-status';
+import { DeliveriesTable } from './deliveries-table';
+import { DELIVERY_STATUSES, deliveryLabel, isDeliveryStatus } from './webhook-status';
 
 const STATUS_OPTIONS = [{ value: '', label: 'Any status' }, ...DELIVERY_STATUSES.map((s) => ({ value: s, label: deliveryLabel(s) }))];
-
-/** When it arrived, or when the next try is due. */
-function outcome(d: WebhookDelivery): string {
-  if (d.deliveredAt) return `delivered ${formatDateTime(d.deliveredAt)}`;
-  if (d.nextAttemptAt) return `next try ${formatDateTime(d.nextAttemptAt)}`;
-  return d.status === 'failed' ? 'given up' : 'waiting';
-}
-
-function DeliveriesTable({ deliveries, onReplay }: { deliveries: WebhookDelivery[]; onReplay: (d: WebhookDelivery) => void }) {
-  if (deliveries.length === 0) return <Text c="dimmed" size="sm">No deliveries yet. Events numbered after the subscription was created are sent as they happen.</Text>;
-  return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped verticalSpacing={6} fz="sm">
-        <caption className="visually-hidden">Deliveries, newest first</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Event</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col" ta="right">Attempts</Table.Th>
-            <Table.Th scope="col" ta="right">Response</Table.Th>
-            <Table.Th scope="col">Last attempt</Table.Th>
-            <Table.Th scope="col">Outcome</Table.Th>
-            <Table.Th scope="col"><span className="visually-hidden">Actions</span></Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deliveries.map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Th scope="row" fw={400}>
-                <Text size="sm" fw={600}>#{d.event.seq} {d.event.type}</Text>
-                <Text size="xs" c="dimmed" ff="monospace">{d.event.id}{d.replayOf && ' · replay'}</Text>
-              </Table.Th>
-              <Table.Td><DeliveryBadge status={d.status} /></Table.Td>
-              <Table.Td ta="right">{d.attempts}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{d.lastStatusCode ?? '—'}</Table.Td>
-              <Table.Td>
-                {d.lastAttemptAt ? `${formatDateTime(d.lastAttemptAt)}${d.lastDurationMs === null ? '' : ` · ${d.lastDurationMs} ms`}` : '—'}
-                {d.lastError && <Text size="xs" c="red" lineClamp={2} title={d.lastError}>{d.lastError}</Text>}
-              </Table.Td>
-              <Table.Td>{outcome(d)}</Table.Td>
-              <Table.Td>
-                <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => onReplay(d)} aria-label={`Replay event ${d.event.seq}`}>
-                  Replay
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /** A subscription's deliveries, newest first, filtered by status; any delivery, or every event from a number, can be sent again. */
 export function DeliveryLog({ webhook, confirm }: { webhook: Webhook; confirm: (c: Confirmation) => void }) {

@@ -14,12 +14,15 @@ export function isDeliveryStatus(value: string | null): value is DeliveryStatus 
   return value !== null && (DELIVERY_STATUSES as string[]).includes(value);
 }
 
+/** Badges hold whole words: Mantine's default width would cut "Pending" short in a narrow column. */
+const WHOLE = { root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } };
+
 export function DeliveryBadge({ status }: { status: DeliveryStatus }) {
-  return <Badge component="span" variant="light" color={DELIVERY[status].color} tt="none">{DELIVERY[status].label}</Badge>;
+  return <Badge component="span" variant="light" color={DELIVERY[status].color} tt="none" styles={WHOLE}>{DELIVERY[status].label}</Badge>;
 }
 
 export function SubscriptionBadge({ status }: { status: Webhook['status'] }) {
-  return <Badge component="span" variant="light" color={status === 'active' ? 'green' : 'gray'} tt="none">{status === 'active' ? 'Active' : 'Paused'}</Badge>;
+  return <Badge component="span" variant="light" color={status === 'active' ? 'green' : 'gray'} tt="none" styles={WHOLE}>{status === 'active' ? 'Active' : 'Paused'}</Badge>;
 }
 
 /** "*" reads as every event; a list reads as itself. */

@@ -10,14 +10,34 @@ import type { CreatedWebhook, Webhook } from '../api/types';
 import { PageHeader } from '../layout/page-header';
 import { Pager } from '../layout/pager';
 import { QueryState } from '../layout/query-state';
+import { useCompact } from '../layout/use-compact';
 import { useCursorPager } from '../lib/cursor-pager';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { EMPTY_WEBHOOK, webhookBody, WebhookForm } from './webhook-form';
 import { WebhookSecret } from './webhook-secret';
 import { eventTypesText, SubscriptionBadge } from './webhook-status';
 
+const linkTo = (w: Webhook) => `/webhooks/${encodeURIComponent(w.id)}`;
+
+/** On a handheld each subscription is a short block rather than a row too wide to read. */
+function WebhookList({ webhooks }: { webhooks: Webhook[] }) {
+  return (
+    <ul aria-label="Webhook subscriptions" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {webhooks.map((w) => (
+        <li key={w.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+          <Anchor component={Link} to={linkTo(w)} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{w.url}</Anchor> <SubscriptionBadge status={w.status} />
+          {w.description && <Text size="xs" lineClamp={1}>{w.description}</Text>}
+          <Text size="xs" c="dimmed">{eventTypesText(w.eventTypes)} · {w.pendingDeliveries} pending · {w.failedDeliveries} failed</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
+  const compact = useCompact();
   if (webhooks.length === 0) return <Text c="dimmed" size="sm">No subscription yet. Subscribe a URL to have stock changes POSTed to it as they happen.</Text>;
+  if (compact) return <WebhookList webhooks={webhooks} />;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing={6} fz="sm">
@@ -35,7 +55,7 @@ function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
           {webhooks.map((w) => (
             <Table.Tr key={w.id}>
               <Table.Th scope="row" fw={400} maw={360}>
-                <Anchor component={Link} to={`/webhooks/${encodeURIComponent(w.id)}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{w.url}</Anchor>
+                <Anchor component={Link} to={linkTo(w)} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{w.url}</Anchor>
                 {w.description && <Text size="xs" c="dimmed" lineClamp={1}>{w.description}</Text>}
               </Table.Th>
               <Table.Td><SubscriptionBadge status={w.status} /></Table.Td>
