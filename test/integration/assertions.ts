@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TestApi } from '../support/api.js';
+import { settled } from '../support/events.js';
 
 export interface ProblemJson {
   type: string;
@@ -60,6 +61,8 @@ export async function expectRefused(
   type: string,
   paths: string[] = [],
 ): Promise<ProblemJson> {
+  // Work that follows earlier writes (numbering events, the availability feed) must not land between the two snapshots.
+  await settled(api);
   const before = await snapshot(api);
   const problem = expectProblem(await send(), status, type, paths);
   expect(await snapshot(api)).toEqual(before);

@@ -3,8 +3,8 @@ import { channelAvailability, channelsSellingFrom } from '../../src/sales/availa
 import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, makeLocation, receiveStock } from '../support/factories.js';
-import { availabilityOf, makeChannel, makeSite, stockedItem, settled, type Channel, type ChannelItemAvailability } from '../support/sales.js';
-import { expectConsistent, expectRefused as refusedNow } from './assertions.js';
+import { availabilityOf, makeChannel, makeSite, stockedItem, type Channel, type ChannelItemAvailability } from '../support/sales.js';
+import { expectConsistent, expectRefused } from './assertions.js';
 
 const BAD = '/problems/validation';
 
@@ -14,10 +14,6 @@ describe.each(DIALECTS)('sales channels on %s', (dialect) => {
     api = await startTestApi(dialect);
   });
   afterAll(async () => api.close());
-  const expectRefused: typeof refusedNow = async (...args) => {
-    await settled(api);
-    return refusedNow(...args);
-  };
 
   it('creates, reads, lists, changes, archives and restores a channel', async () => {
     const north = await makeSite(api);

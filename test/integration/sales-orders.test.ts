@@ -5,9 +5,9 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, receiveStock } from '../support/factories.js';
 import {
-  availabilityOf, createSalesOrder, eventsOfType, figuresAt, getSalesOrder, makeChannel, makeSite, orderAction, settled, stockedItem, type SalesOrder,
+  availabilityOf, createSalesOrder, eventsOfType, figuresAt, getSalesOrder, makeChannel, makeSite, orderAction, stockedItem, type SalesOrder,
 } from '../support/sales.js';
-import { expectConsistent, expectProblem, expectRefused as refusedNow } from './assertions.js';
+import { expectConsistent, expectProblem, expectRefused } from './assertions.js';
 
 const BAD = '/problems/validation';
 const RULE = '/problems/rule-violation';
@@ -19,10 +19,6 @@ describe.each(DIALECTS)('sales orders on %s', (dialect) => {
     api = await startTestApi(dialect);
   });
   afterAll(async () => api.close());
-  const expectRefused: typeof refusedNow = async (...args) => {
-    await settled(api);
-    return refusedNow(...args);
-  };
 
   async function shop(extra: Record<string, unknown> = {}) {
     const wh = await makeSite(api);

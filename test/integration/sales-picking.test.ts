@@ -3,8 +3,8 @@ import type { PickList } from '../../src/sales/pick-list-types.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeLocation, uniqueGtin13 } from '../support/factories.js';
-import { createSalesOrder, getSalesOrder, makeChannel, orderAction, settled, stockedItem, type SalesOrder } from '../support/sales.js';
-import { expectConsistent, expectRefused as refusedNow } from './assertions.js';
+import { createSalesOrder, getSalesOrder, makeChannel, orderAction, stockedItem, type SalesOrder } from '../support/sales.js';
+import { expectConsistent, expectRefused } from './assertions.js';
 
 const BAD = '/problems/validation';
 const RULE = '/problems/rule-violation';
@@ -15,10 +15,6 @@ describe.each(DIALECTS)('picking on %s', (dialect) => {
     api = await startTestApi(dialect);
   });
   afterAll(async () => api.close());
-  const expectRefused: typeof refusedNow = async (...args) => {
-    await settled(api);
-    return refusedNow(...args);
-  };
 
   /** A site whose bins are created out of walking order, so sorting is visible. */
   async function warehouse() {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { outboxState } from '../../src/events/event-repository.js';
 import type { StockroomEvent } from '../../src/events/event-types.js';
+import { AVAILABILITY_FEED, readFeedCursor } from '../../src/sales/availability-feed-repository.js';
 import type { TestApi } from './api.js';
 
 /**
@@ -31,5 +32,21 @@ export async function eventsAfter(api: TestApi, after: number): Promise<Stockroo
     events.push(...page.data);
     if (page.data.length < 500) return events;
     cursor = page.nextAfter;
+  }
+}
+
+/**
+ * Waits until the background work that follows a write has finished: every committed event is
+ * numbered and the channel availability feed has read up to the last of them (it may append
+ * channel.availability events of its own, which are then numbered and read in turn). A refusal
+ * test compares the database before and after, so it must not start while that work still runs.
+ */
+export async function settled(api: TestApi, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await outboxState(api.db.store.db);
+    if (!state.pending && (await readFeedCursor(api.db.store.db, AVAILABILITY_FEED, false)) >= state.head) return;
+    if (Date.now() > deadline) throw new Error(`background event work not finished after ${timeoutMs} ms`);
+    await sleep(10);
   }
 }

@@ -1,12 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { outboxState } from '../../src/events/event-repository.js';
-import { AVAILABILITY_FEED, readFeedCursor } from '../../src/sales/availability-feed-repository.js';
 import type { Channel, ChannelItemAvailability } from '../../src/sales/channel-types.js';
 import type { SalesOrder } from '../../src/sales/order-types.js';
 import type { TestApi } from './api.js';
 import { makeItem, makeLocation, receiveStock, unique, type ItemJson, type LocationJson } from './factories.js';
 
 export type { Channel, ChannelItemAvailability, SalesOrder };
+export { settled } from './events.js';
 
 export async function makeChannel(api: TestApi, locations: string[], overrides: Record<string, unknown> = {}): Promise<Channel> {
   return api.post<Channel>('/api/v1/channels', { code: unique('CH'), name: 'Test channel', kind: 'web', locations, ...overrides });
@@ -60,18 +58,3 @@ export async function eventsOfType(api: TestApi, type: string): Promise<Array<Re
   return rows.map((r) => JSON.parse(r.payload) as Record<string, unknown>);
 }
 
-/**
- * Waits until the background work that follows a write has finished: every committed event is
- * numbered and the channel availability feed has read up to the last of them (it may append
- * channel.availability events of its own, which are then numbered and read in turn). A refusal
- * test compares the database before and after, so it must not start while that work still runs.
- */
-export async function settled(api: TestApi, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await outboxState(api.db.store.db);
-    if (!state.pending && (await readFeedCursor(api.db.store.db, AVAILABILITY_FEED, false)) >= state.head) return;
-    if (Date.now() > deadline) throw new Error(`background event work not finished after ${timeoutMs} ms`);
-    await sleep(10);
-  }
-}
