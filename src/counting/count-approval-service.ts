@@ -1,0 +1,96 @@
+import { runCommand, type CommandResult } from '../db/command.js';
+import type { CountLineRow } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import type { MovementDraft } from '../ledger/movement-types.js';
+import { postMovements } from '../ledger/posting.js';
+import { resolveLocationRefs } from '../locations/location-service.js';
+import { postingMeta } from '../operations/refs.js';
+import type { CommandContext } from '../shared/context.js';
+import { DomainError } from '../shared/errors.js';
+import { nowIso } from '../shared/time.js';
+import { countView, namesFor } from './count-query-service.js';
+import * as repo from './count-repository.js';
+import { countAudit, lockCountFor, requireCount } from './count-service.js';
+import type { ApproveInput, Count } from './count-types.js';
+import { lineFigures, thresholdsOf } from './count-view.js';
+import { requireReasonCode } from './reason-codes.js';
+
+const LOSS = 'loss';
+export const DEFAULT_COUNT_REASON = 'count';
+
+/**
+ * Approves a count in review and posts its adjustments as one posting (document type `count`):
+ * each counted line's variance — counted minus the on hand at its entry — moves between the line's
+ * location and `loss`, on top of whatever the balance is now, so a sale made after the entry stays.
+ * The movements are dated at the entry, which is when the shelf held what was counted. Lines beyond
+ * the count's thresholds need a manager (an admin key); within them any operator may approve.
+ */
+export async function approveCount(store: Store, ctx: CommandContext, ref: string, input: ApproveInput): Promise<CommandResult<Count>> {
+  return runCommand(store, ctx, { name: `count.approve:${ref}`, input }, async (trx) => {
+    const count = await lockCountFor(trx, ref, 'approve');
+    const lines = await repo.linesOf(trx, count.id);
+    const { items } = await namesFor(trx, lines);
+    const thresholds = thresholdsOf(count);
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    const reasonByLine = new Map<string, string>();
+    for (const [i, override] of (input.lines ?? []).entries()) {
+      if (!byId.has(override.line)) throw new DomainError('validation', `line '${override.line}' is not on ${count.number}`, [{ path: `/lines/${i}/line`, message: 'no such line on this count' }]);
+      await requireReasonCode(trx, override.reason, `/lines/${i}/reason`);
+      reasonByLine.set(override.line, override.reason);
+    }
+    const defaultReason = input.reason ?? DEFAULT_COUNT_REASON;
+    await requireReasonCode(trx, defaultReason, '/reason');
+    const varied = lines.flatMap((line) => {
+      const decimals = items.get(line.item_id)?.decimals ?? 0;
+      const figures = lineFigures(line, decimals, thresholds);
+      return figures.variance === null || figures.variance === 0 ? [] : [{ line, variance: figures.variance, needsApproval: figures.needsApproval }];
+    });
+    const overThreshold = varied.filter((v) => v.needsApproval);
+    if (overThreshold.length > 0 && ctx.actor.role !== 'admin') {
+      throw new DomainError('rule-violation', `${overThreshold.length} line(s) of ${count.number} vary beyond the thresholds: a manager (admin key) must approve, or ask for a recount`,
+        overThreshold.map((v) => ({ path: `/lines/${v.line.line_no - 1}`, message: 'variance beyond the threshold' })));
+    }
+    const now = nowIso();
+    const meta = postingMeta(ctx, now);
+    const drafts = await adjustmentDrafts(trx, varied, items, { reasonOf: (l) => reasonByLine.get(l.id) ?? defaultReason, countId: count.id, number: count.number, note: input.note ?? null });
+    if (drafts.length > 0) await postMovements(trx, drafts, meta);
+    for (const line of lines) {
+      const reason = line.counted === null ? null : reasonByLine.get(line.id) ?? defaultReason;
+      if (reason !== line.reason_code) await repo.updateLineRow(trx, line.id, { reason_code: reason });
+    }
+    await repo.updateCountRow(trx, count.id, {
+      status: 'approved', approved_at: now, approved_by: ctx.actor.name, updated_at: now, posting_id: drafts.length > 0 ? meta.postingId : null,
+    });
+    return {
+      result: await countView(trx, await requireCount(trx, count.id), ctx.actor),
+      audit: [{ ...countAudit('approved', count.id, { number: count.number, adjustments: drafts.length, overThreshold: overThreshold.length, postingId: drafts.length > 0 ? meta.postingId : null }), reason: input.note ?? null }],
+    };
+  });
+}
+
+type Items = Awaited<ReturnType<typeof namesFor>>['items'];
+
+async function adjustmentDrafts(
+  trx: Parameters<typeof resolveLocationRefs>[0],
+  varied: Array<{ line: CountLineRow; variance: number }>,
+  items: Items,
+  doc: { reasonOf: (line: CountLineRow) => string; countId: string; number: string; note: string | null },
+): Promise<MovementDraft[]> {
+  if (varied.length === 0) return [];
+  const locations = await resolveLocationRefs(trx, [{ ref: LOSS, path: '/' }, ...varied.map((v) => ({ ref: v.line.location_id, path: `/lines/${v.line.line_no - 1}` }))]);
+  const loss = locations.get(LOSS);
+  if (!loss) throw new Error('the loss location is missing');
+  return varied.map(({ line, variance }) => {
+    const bin = locations.get(line.location_id);
+    if (!bin) throw new Error(`location ${line.location_id} was not resolved`);
+    const [from, to] = variance > 0 ? [loss, bin] : [bin, loss];
+    const item = items.get(line.item_id);
+    return {
+      itemId: line.item_id, quantity: Math.abs(variance), kind: 'adjustment', path: `/lines/${line.line_no - 1}`,
+      from: { id: from.id, mayGoNegative: from.mayGoNegative }, to: { id: to.id, mayGoNegative: to.mayGoNegative },
+      unitCost: line.unit_cost === null ? null : Number(line.unit_cost), reasonCode: doc.reasonOf(line),
+      documentType: 'count', documentId: doc.countId, reference: doc.number, note: doc.note, occurredAt: line.counted_at ?? nowIso(),
+      display: { sku: item?.sku ?? line.item_id, decimals: item?.decimals ?? 0, fromCode: from.code },
+    };
+  });
+}
