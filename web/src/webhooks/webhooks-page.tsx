@@ -1,5 +1,4 @@
 import { Anchor, Button, Modal, Paper, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -118,7 +117,6 @@ export function WebhooksPage() {
               const webhook = await post<CreatedWebhook>('/api/v1/webhooks', body, attempt.current.key);
               attempt.current = null;
               await queryClient.invalidateQueries({ queryKey: ['webhooks'] });
-              notifications.show({ color: 'green', message: 'Subscription created' });
               setCreated(webhook);
             }}
           />
