@@ -6,6 +6,7 @@ import { eventsMigration } from './migrations/0004-events.js';
 import { salesMigration } from './migrations/0005-sales.js';
 import { webhooksMigration } from './migrations/0006-webhooks.js';
 import { channelFeedMigration } from './migrations/0007-channel-feed.js';
+import { returnsMigration } from './migrations/0008-returns.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -18,6 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-sales': salesMigration(),
     '0006-webhooks': webhooksMigration(),
     '0007-channel-feed': channelFeedMigration(),
+    '0008-returns': returnsMigration(),
   };
 }
 

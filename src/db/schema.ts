@@ -436,6 +436,58 @@ export interface ChannelAvailabilityPublishedTable {
   published_at: string;
 }
 
+// --- Customer returns (RMAs): the return, its authorised lines, and each step that moved stock ---
+export type ReturnStatus = 'authorised' | 'partially_received' | 'received' | 'closed' | 'cancelled';
+export type ReturnEntryAction = 'receipt' | 'restock' | 'scrap';
+
+export interface ReturnsTable {
+  id: string;
+  number: string;
+  /** Null for a till return without an order (see docs/returns.md). */
+  sales_order_id: string | null;
+  channel_id: string | null;
+  status: ReturnStatus;
+  customer_name: string | null;
+  notes: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface ReturnLinesTable {
+  id: string;
+  return_id: string;
+  line_no: number;
+  order_line_id: string | null;
+  item_id: string;
+  /** Authorised, in the item's smallest unit like the totals beside it. */
+  quantity: number;
+  received: number;
+  restocked: number;
+  scrapped: number;
+  reason_code: string;
+  note: string | null;
+}
+
+export interface ReturnEntriesTable {
+  id: string;
+  return_id: string;
+  line_id: string;
+  action: ReturnEntryAction;
+  quantity: number;
+  from_location_id: string;
+  to_location_id: string;
+  reason_code: string | null;
+  movement_id: string;
+  note: string | null;
+  actor: string;
+  actor_name: string;
+  occurred_at: string;
+  recorded_at: string;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -471,6 +523,9 @@ export interface Schema {
   webhook_deliveries: WebhookDeliveriesTable;
   feed_cursors: FeedCursorsTable;
   channel_availability_published: ChannelAvailabilityPublishedTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
+  return_entries: ReturnEntriesTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -503,3 +558,6 @@ export type PickListRow = Selectable<PickListsTable>;
 export type PickListLineRow = Selectable<PickListLinesTable>;
 export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type ReturnRow = Selectable<ReturnsTable>;
+export type ReturnLineRow = Selectable<ReturnLinesTable>;
+export type ReturnEntryRow = Selectable<ReturnEntriesTable>;

@@ -15,6 +15,7 @@ import type { Api } from './respond.js';
 import { eventRoutes } from './routes/events-routes.js';
 import { channelRoutes } from './routes/channels-routes.js';
 import { salesOrderRoutes } from './routes/sales-orders-routes.js';
+import { returnRoutes } from './routes/returns-routes.js';
 import { pickListRoutes } from './routes/pick-lists-routes.js';
 import { itemRoutes } from './routes/items-routes.js';
 import { locationRoutes } from './routes/locations-routes.js';
@@ -105,7 +106,7 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
     await events.stop();
   });
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes, returnRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

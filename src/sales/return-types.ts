@@ -1,0 +1,125 @@
+import type { ReturnEntryAction, ReturnStatus } from '../db/schema.js';
+import type { Movement } from '../operations/movement-view.js';
+import type { QuantityInput } from '../shared/quantity.js';
+
+type Place = { id: string; code: string };
+
+export interface ReturnLine {
+  id: string;
+  lineNo: number;
+  /** The sales order line it goes back against; null on a return without an order. */
+  orderLine: { id: string; lineNo: number } | null;
+  item: { id: string; sku: string; name: string; unit: string };
+  authorised: string;
+  received: string;
+  restocked: string;
+  scrapped: string;
+  /** Received and not yet restocked or scrapped: sitting in quality control. */
+  inQc: string;
+  reasonCode: string;
+  note: string | null;
+}
+
+/** A return in lists: the header and its lines. */
+export interface ReturnSummary {
+  id: string;
+  number: string;
+  status: ReturnStatus;
+  order: { id: string; number: string } | null;
+  channel: Place | null;
+  customerName: string | null;
+  notes: string | null;
+  lines: ReturnLine[];
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+/** One step that moved returned units: into quality control, back to a sellable bin, or to scrap. */
+export interface ReturnEntry {
+  id: string;
+  action: ReturnEntryAction;
+  line: { id: string; lineNo: number };
+  item: { id: string; sku: string };
+  quantity: string;
+  from: Place;
+  to: Place;
+  reasonCode: string | null;
+  movementId: string;
+  note: string | null;
+  by: { id: string; name: string };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export interface Return extends ReturnSummary {
+  history: ReturnEntry[];
+  movements: Movement[];
+}
+
+export interface NewReturnLine {
+  /** The sales order line (its id)… */
+  line?: string | undefined;
+  /** …or the item (id, SKU or barcode). */
+  item?: string | undefined;
+  quantity: QuantityInput;
+  reason: string;
+  note?: string | undefined;
+}
+
+export interface NewReturn {
+  /** The sales order (id or number) the goods were sold on. */
+  order?: string | undefined;
+  /** Without an order: the channel that takes the return (a till). */
+  channel?: string | undefined;
+  customerName?: string | undefined;
+  notes?: string | undefined;
+  lines: NewReturnLine[];
+}
+
+/** A line of a receipt or disposition: the return line by id, or the item as scanned. */
+export interface StepLineRef {
+  line?: string | undefined;
+  item?: string | undefined;
+  quantity: QuantityInput;
+}
+
+export interface ReceiveReturnInput {
+  /** The quality-control location: physical and not sellable. */
+  location: string;
+  /** Omitted: everything still expected. */
+  lines?: StepLineRef[] | undefined;
+  reference?: string | undefined;
+  note?: string | undefined;
+  occurredAt?: string | undefined;
+}
+
+export interface DisposeLine extends StepLineRef {
+  action: 'restock' | 'scrap';
+  /** Restock only: the sellable bin the units go back to. */
+  location?: string | undefined;
+  /** The quality-control location to take from; otherwise where the line's units are, first received first. */
+  from?: string | undefined;
+  reason: string;
+}
+
+export interface DisposeInput {
+  lines: DisposeLine[];
+  note?: string | undefined;
+  occurredAt?: string | undefined;
+}
+
+export interface ReturnStepResult {
+  return: Return;
+  movements: Movement[];
+}
+
+export interface ReturnQuery {
+  status?: readonly ReturnStatus[] | undefined;
+  order?: string | undefined;
+  item?: string | undefined;
+  channel?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
