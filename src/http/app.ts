@@ -14,6 +14,7 @@ import { errorHandler } from './problem.js';
 import type { Api } from './respond.js';
 import { eventRoutes } from './routes/events-routes.js';
 import { channelRoutes } from './routes/channels-routes.js';
+import { countRoutes, reasonCodeRoutes } from './routes/counts-routes.js';
 import { salesOrderRoutes } from './routes/sales-orders-routes.js';
 import { returnRoutes } from './routes/returns-routes.js';
 import { pickListRoutes } from './routes/pick-lists-routes.js';
@@ -106,7 +107,7 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
     await events.stop();
   });
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes, returnRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes, returnRoutes, countRoutes, reasonCodeRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

@@ -35,6 +35,7 @@ const TABLES = [
   'channels', 'channel_locations', 'channel_item_buffers', 'sales_orders', 'sales_order_lines', 'sales_order_holds', 'pick_lists', 'pick_list_lines',
   'webhook_subscriptions', 'webhook_deliveries',
   'returns', 'return_lines', 'return_entries',
+  'counts', 'count_lines',
 ] as const;
 
 /** The whole database as sorted JSON rows per table (test databases are small). */

@@ -29,7 +29,7 @@ const COLUMNS: SchemaColumns = {
   reservations: { id: R, item_id: R, location_id: R, quantity: R, status: R, expires_at: N, reference: N, actor: R, created_at: R, closed_at: N },
   transfers: { id: R, mode: R, status: R, from_location_id: R, to_location_id: R, reference: N, actor: R, created_at: R, closed_at: N },
   transfer_lines: { transfer_id: R, line_no: R, item_id: R, quantity: R },
-  reason_codes: { code: R, name: R, created_at: R },
+  reason_codes: { code: R, name: R, created_at: R, archived_at: N },
   api_keys: { id: R, name: R, key_hash: R, key_prefix: R, role: R, created_at: R, revoked_at: N },
   audit_log: { seq: R, id: R, actor: R, actor_name: R, action: R, entity_type: R, entity_id: R, reason: N, details: N, at: R },
   idempotency_keys: { actor: R, key: R, request_hash: R, response: R, created_at: R },
@@ -85,6 +85,14 @@ const COLUMNS: SchemaColumns = {
   return_entries: {
     id: R, return_id: R, line_id: R, action: R, quantity: R, from_location_id: R, to_location_id: R, reason_code: N, movement_id: R, note: N,
     actor: R, actor_name: R, occurred_at: R, recorded_at: R,
+  },
+  counts: {
+    id: R, number: R, site_id: R, status: R, scope: R, blind: R, threshold_units_micro: N, threshold_value: N, note: N, posting_id: N, created_by: R,
+    created_by_name: R, created_at: R, updated_at: R, started_at: N, submitted_at: N, approved_at: N, approved_by: N, cancelled_at: N,
+  },
+  count_lines: {
+    id: R, count_id: R, line_no: R, item_id: R, location_id: R, expected: R, unplanned: R, counted: N, on_hand_at_count: N, unit_cost: N,
+    previous_counted: N, recounts: R, reason_code: N, counted_by: N, counted_by_name: N, counted_at: N,
   },
 };
 
@@ -145,7 +153,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../access/api-key-service.js';
 import { ROLES } from '../../access/api-key-rules.js';
 import { listAudit } from '../../access/audit-service.js';
-import { createReasonCode, listReasonCodes } from '../../counting/reason-codes.js';
 import { checkReachable } from '../../db/store.js';
 import { checkConsistency } from '../../ledger/consistency.js';
 import { contextOf } from '../auth.js';
@@ -10,7 +9,6 @@ import { done, type Api, type Deps } from '../respond.js';
 import { errorResponses, IdParams, page, PageQuery, Timestamp } from '../schemas/common.js';
 
 const ApiKey = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'ApiKey' });
-const ReasonCode = z.strictObject({ code: z.string().min(1).max(50).regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'), name: z.string().min(1).max(100) }).meta({ id: 'ReasonCode' });
 const AuditEntry = z.object({
   id: z.string(), seq: z.number().int(), at: z.string(), actor: z.object({ id: z.string(), name: z.string() }), action: z.string(),
   entity: z.object({ type: z.string(), id: z.string() }), reason: z.string().nullable(), details: z.unknown(),
@@ -27,12 +25,6 @@ export function systemRoutes(app: Api, { store }: Deps): void {
 
   app.get('/api/v1/consistency', { schema: { tags: ['system'], summary: 'Recompute balances and holds from the ledger and report drift', response: { 200: ConsistencyReport, ...errorResponses } } },
     async () => checkConsistency(store.db));
-
-  app.get('/api/v1/reason-codes', { schema: { tags: ['system'], summary: 'Reason codes for adjustments', response: { 200: z.object({ data: z.array(ReasonCode) }), ...errorResponses } } },
-    async () => ({ data: await listReasonCodes(store.db) }));
-
-  app.post('/api/v1/reason-codes', { config: { access: 'admin' }, schema: { tags: ['system'], summary: 'Add a reason code', body: ReasonCode, response: { 201: ReasonCode, ...errorResponses } } },
-    async (req, reply) => done(reply, await createReasonCode(store, contextOf(req), req.body), 201));
 
   app.get('/api/v1/audit', { schema: { tags: ['access'], summary: 'Audit log: who did what, when and why (newest first)', querystring: PageQuery.extend({ entityType: z.string().max(50).optional(), entityId: z.string().max(200).optional(), actor: z.string().max(200).optional(), action: z.string().max(100).optional(), from: Timestamp.optional(), to: Timestamp.optional() }), response: { 200: page(AuditEntry), ...errorResponses } } },
     async (req) => listAudit(store.db, req.query));
