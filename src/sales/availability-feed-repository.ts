@@ -37,3 +37,9 @@ export async function savePublishedFigures(db: Executor, rows: Array<{ channel_i
     .onConflict((oc) => oc.columns(['channel_id', 'item_id']).doUpdateSet((eb) => ({ available: eb.ref('excluded.available'), published_at: eb.ref('excluded.published_at') })))
     .execute();
 }
+
+/** Every item a figure was ever published for on this channel. */
+export async function publishedItemIds(db: Executor, channelId: string): Promise<string[]> {
+  const rows = await db.selectFrom('channel_availability_published').select('item_id').where('channel_id', '=', channelId).execute();
+  return rows.map((r) => r.item_id);
+}

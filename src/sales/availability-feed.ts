@@ -3,13 +3,16 @@ import { appendEvents, type NewEvent } from '../db/outbox.js';
 import type { Executor } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { listEvents } from '../events/event-service.js';
+import { listBalanceRows } from '../ledger/balance-repository.js';
 import { STOCK_CHANGED, type StockChangedPayload } from '../ledger/stock-events.js';
 import { formatScaled, parseScaled } from '../shared/quantity.js';
 import { nowIso } from '../shared/time.js';
 import { WakeLoop } from '../shared/wake-loop.js';
 import { changedFigures, figureKey, itemsPerChannel, touchedPairs, type Figure } from './availability-feed-rules.js';
 import * as repo from './availability-feed-repository.js';
-import { channelAvailability, channelsSellingFrom } from './availability-service.js';
+import { channelAvailability, channelSellableLocations, channelsSellingFrom } from './availability-service.js';
+import { getChannel } from './channel-service.js';
+import { CHANNEL_CHANGED } from './order-events.js';
 import type { ChannelItemAvailability } from './channel-types.js';
 
 export const CHANNEL_AVAILABILITY = 'channel.availability';
@@ -32,7 +35,7 @@ export interface FeedRun {
 
 /**
  * One run of the feed, in one transaction: reads the numbered events after its cursor, works out
- * which channel × item figures the stock changes among them can have moved, recomputes those and
+ * which channel × item figures the stock changes (and channel changes) among them can have moved, recomputes those and
  * appends a `channel.availability` event for each that differs from the last one published —
  * at most one per channel × item per run, with the latest figure, however many sales the run saw.
  * The cursor, the published figures and the new events commit together, so a crash repeats a run
@@ -49,12 +52,29 @@ export async function publishChannelAvailability(store: Store): Promise<FeedRun>
     const stock = page.data.filter((e) => e.type === STOCK_CHANGED).map((e) => e.payload as StockChangedPayload);
     const pairs = touchedPairs(stock);
     const channelsOf = await channelsSellingFrom(trx, [...new Set(pairs.map((p) => p.locationId))]);
+    const perChannel = itemsPerChannel(pairs, channelsOf);
+    const changedChannels = page.data.filter((e) => e.type === CHANNEL_CHANGED).map((e) => (e.payload as unknown as { channel: { id: string } }).channel.id);
+    for (const channelId of new Set(changedChannels)) perChannel.set(channelId, await everyItemOf(trx, channelId));
     const events: NewEvent[] = [];
-    for (const [channelId, itemIds] of itemsPerChannel(pairs, channelsOf)) events.push(...(await channelChanges(trx, channelId, itemIds)));
+    for (const [channelId, itemIds] of perChannel) events.push(...(await channelChanges(trx, channelId, itemIds)));
     await appendEvents(trx, events);
     await repo.moveFeedCursor(trx, repo.AVAILABILITY_FEED, page.nextAfter);
     return { read: page.data.length, published: events.length, more: page.data.length === BATCH };
   });
+}
+
+/**
+ * After a change of a channel's settings: every item it may now sell, or sold before (so a figure
+ * that fell to nothing when a location left the channel is published too). An archived channel
+ * publishes nothing more; restored, it publishes what changed meanwhile.
+ */
+async function everyItemOf(db: Executor, channelId: string): Promise<string[]> {
+  if ((await getChannel(db, channelId)).archived) return [];
+  const locations = await channelSellableLocations(db, channelId);
+  const [stocked, published] = await Promise.all([
+    listBalanceRows(db, { locationIds: locations.map((l) => l.id), nonZeroOnly: true }), repo.publishedItemIds(db, channelId),
+  ]);
+  return [...new Set([...stocked.map((b) => b.item_id), ...published])];
 }
 
 async function channelChanges(db: Executor, channelId: string, itemIds: string[]): Promise<NewEvent[]> {

@@ -1,5 +1,6 @@
 import { itemRefsByIds, resolveItemRefs } from '../catalog/item-service.js';
 import { runCommand, type CommandResult } from '../db/command.js';
+import { appendEvents } from '../db/outbox.js';
 import type { ChannelRow, Executor } from '../db/schema.js';
 import { isUniqueViolation, type Store } from '../db/store.js';
 import { locationRefsByIds, resolveLocationRefs } from '../locations/location-service.js';
@@ -12,6 +13,7 @@ import { nowIso } from '../shared/time.js';
 import { BUFFER_DECIMALS, DEFAULT_ROUTING, routingRulesProblem, type RoutingRule } from './channel-rules.js';
 import * as repo from './channel-repository.js';
 import type { Channel, ChannelChanges, ChannelInputFields, NewChannel } from './channel-types.js';
+import { channelChanged } from './order-events.js';
 
 export async function createChannel(store: Store, ctx: CommandContext, input: NewChannel): Promise<CommandResult<Channel>> {
   return runCommand(store, ctx, { name: 'channel.create', input }, async (trx) => {
@@ -30,6 +32,7 @@ export async function createChannel(store: Store, ctx: CommandContext, input: Ne
     }
     await repo.replaceChannelLocations(trx, id, fields.locationIds ?? []);
     if (fields.itemBuffers) await repo.replaceItemBuffers(trx, id, fields.itemBuffers);
+    await appendEvents(trx, [channelChanged({ id, code: input.code })]);
     return { result: await getChannel(trx, id), audit: [{ action: 'channel.created', entityType: 'channel', entityId: id, details: { code: input.code } }] };
   });
 }
@@ -51,6 +54,7 @@ export async function updateChannel(store: Store, ctx: CommandContext, ref: stri
     });
     if (fields.locationIds) await repo.replaceChannelLocations(trx, row.id, fields.locationIds);
     if (fields.itemBuffers) await repo.replaceItemBuffers(trx, row.id, fields.itemBuffers);
+    if (changes.buffer !== undefined || changes.itemBuffers !== undefined || changes.locations !== undefined) await appendEvents(trx, [channelChanged(row)]);
     return { result: await getChannel(trx, row.id), audit: [{ action: 'channel.updated', entityType: 'channel', entityId: row.id, details: changes }] };
   });
 }
@@ -61,6 +65,7 @@ export async function setChannelArchived(store: Store, ctx: CommandContext, ref:
     const row = await requireChannel(trx, ref);
     const now = nowIso();
     await repo.updateChannelRow(trx, row.id, { archived_at: archived ? (row.archived_at ?? now) : null, updated_at: now });
+    await appendEvents(trx, [channelChanged(row)]);
     return { result: await getChannel(trx, row.id), audit: [{ action: archived ? 'channel.archived' : 'channel.restored', entityType: 'channel', entityId: row.id }] };
   });
 }

@@ -2,7 +2,7 @@ import type { NewEvent } from '../db/outbox.js';
 import type { SalesOrderStatus } from '../db/schema.js';
 
 /**
- * Events of sales orders, appended to the outbox in the transaction that made the change, next
+ * Events of sales orders and channels, appended to the outbox in the transaction that made the change, next
  * to the stock.changed events of the holds and shipments. Like stock.changed they name what
  * changed; a consumer reads the order for the rest.
  */
@@ -12,4 +12,14 @@ export function orderCreated(order: { id: string; number: string; status: SalesO
 
 export function orderStatusChanged(order: { id: string; number: string }, channelCode: string, status: SalesOrderStatus): NewEvent {
   return { type: 'sales_order.status_changed', payload: { orderId: order.id, number: order.number, channel: channelCode, status } };
+}
+
+export const CHANNEL_CHANGED = 'channel.changed';
+
+/**
+ * A channel's buffer, locations or status changed: what it may sell of every item can have moved
+ * without any stock moving, so the availability feed recomputes the channel's figures.
+ */
+export function channelChanged(channel: { id: string; code: string }): NewEvent {
+  return { type: CHANNEL_CHANGED, payload: { channel: { id: channel.id, code: channel.code } } };
 }

@@ -5,7 +5,7 @@ import { listEvents } from '../../src/events/event-service.js';
 import { createLocation } from '../../src/locations/location-service.js';
 import { receive, ship } from '../../src/operations/receive-ship-service.js';
 import { CHANNEL_AVAILABILITY, publishChannelAvailability, type ChannelAvailabilityPayload } from '../../src/sales/availability-feed.js';
-import { createChannel, updateChannel } from '../../src/sales/channel-service.js';
+import { createChannel, setChannelArchived, updateChannel } from '../../src/sales/channel-service.js';
 import { systemContext } from '../../src/shared/context.js';
 import { startTestApi } from '../support/api.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
@@ -87,14 +87,31 @@ describe.each(DIALECTS)('channel availability feed on %s', (dialect) => {
     expect(await runFeed()).toEqual([]);
   });
 
-  it('publishes with the channel’s current settings at the next stock change', async () => {
+  it('republishes a channel’s figures when its buffer or locations change, without any stock moving', async () => {
     const s = await shop();
     const a = await item();
-    await receive(store(), ctx, { location: s.binA.code, lines: [{ item: a.sku, quantity: 6 }] });
+    const b = await item();
+    await receive(store(), ctx, { location: s.binA.code, lines: [{ item: a.sku, quantity: 6 }, { item: b.sku, quantity: 1 }] });
+    await receive(store(), ctx, { location: s.binB.code, lines: [{ item: a.sku, quantity: 3 }] });
     await runFeed();
     await updateChannel(store(), ctx, s.web.code, { buffer: '0' });
-    await ship(store(), ctx, { location: s.binA.code, lines: [{ item: a.sku, quantity: 1 }] });
-    expect(figures(await runFeed())).toEqual([[s.web.code, a.sku, '5', '4']]);
+    expect(figures(await runFeed()).sort()).toEqual([[s.web.code, a.sku, '9', '7'], [s.web.code, b.sku, '1', '0']].sort());
+    await updateChannel(store(), ctx, s.web.code, { locations: [s.binB.code] });
+    expect(figures(await runFeed()).sort()).toEqual([[s.web.code, a.sku, '3', '9'], [s.web.code, b.sku, '0', '1']].sort());
+    await updateChannel(store(), ctx, s.web.code, { name: 'Web shop' });
+    expect(await runFeed()).toEqual([]);
+  });
+
+  it('an archived channel publishes nothing; restored, it publishes what changed meanwhile', async () => {
+    const s = await shop();
+    const a = await item();
+    await receive(store(), ctx, { location: s.binB.code, lines: [{ item: a.sku, quantity: 5 }] });
+    await runFeed();
+    await setChannelArchived(store(), ctx, s.pos.code, true);
+    await ship(store(), ctx, { location: s.binB.code, lines: [{ item: a.sku, quantity: 1 }] });
+    expect(figures(await runFeed())).toEqual([[s.web.code, a.sku, '2', '3']]);
+    await setChannelArchived(store(), ctx, s.pos.code, false);
+    expect(figures(await runFeed())).toEqual([[s.pos.code, a.sku, '4', '5']]);
   });
 
   it('a running server publishes by itself, in the same log webhooks and streams read', async () => {
