@@ -7,26 +7,7 @@ import { nowIso, parseTimestamp } from '../shared/time.js';
 import { listReasonCodes } from './reason-codes.js';
 import { shrinkageRows, type ShrinkageGroup } from './shrinkage-repository.js';
 import { foldShrinkage, type ShrinkageTotals } from './shrinkage-rules.js';
-
-export interface ShrinkageFigures {
-  lostUnits: string;
-  foundUnits: string;
-  netUnits: string;
-  lostValue: string;
-  foundValue: string;
-  netValue: string;
-  movements: number;
-  unvaluedMovements: number;
-}
-
-export interface ShrinkageReport {
-  from: string;
-  to: string;
-  groupBy: ShrinkageGroup;
-  site: { id: string; code: string } | null;
-  totals: ShrinkageFigures;
-  groups: Array<ShrinkageFigures & { key: string; label: string }>;
-}
+import type { ShrinkageFigures, ShrinkageReport } from './shrinkage-types.js';
 
 const DEFAULT_DAYS = 30;
 

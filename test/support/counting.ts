@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Count } from '../../src/counting/count-types.js';
-import type { ShrinkageReport } from '../../src/counting/shrinkage-service.js';
+import type { ShrinkageReport } from '../../src/counting/shrinkage-types.js';
 import type { TestApi } from './api.js';
 import { makeItem, makeWarehouse, receiveStock, type ItemJson, type LocationJson } from './factories.js';
 
