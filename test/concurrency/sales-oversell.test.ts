@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase } from '../support/databases.js';
 import { unique } from '../support/factories.js';
 import { startServerPair, type ServerProcess } from '../support/server-process.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
  * Issue 5: 64 orders from 3 channels, through 2 server processes on one PostgreSQL database, race
  * for the last 20 units of one warehouse. Each order takes its holds with the ledger's conditional
  * UPDATE, so exactly 20 orders are confirmed, the other 44 are refused cleanly with 409, nothing is
- * oversold and every channel ends with nothing to sell.
+ * oversold and every channel ends with nothing to sell. A webhook subscription sees every event of
+ * it once per event id, delivered by both processes sharing the work.
  */
 const STOCK = 20;
 const ORDERS = 64;
@@ -30,17 +32,44 @@ async function call(base: string, method: 'GET' | 'POST', path: string, body?: u
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
 }
 
+interface LoggedEvent {
+  id: string;
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** The whole event log once it has stopped growing (the availability feed publishes a little after the last write). */
+async function allEvents(base: string): Promise<LoggedEvent[]> {
+  let previous = -1;
+  for (;;) {
+    const events: LoggedEvent[] = [];
+    for (let after = 0; ;) {
+      const page = (await call(base, 'GET', `/api/v1/events?after=${after}&limit=500`)).body as { data: LoggedEvent[]; nextAfter: number };
+      events.push(...page.data);
+      if (page.data.length < 500) break;
+      after = page.nextAfter;
+    }
+    if (events.length === previous) return events;
+    previous = events.length;
+    await new Promise((r) => setTimeout(r, 1_500));
+  }
+}
+
 describe('no overselling across channels and two server processes on PostgreSQL', () => {
   const servers: ServerProcess[] = [];
   let database: { url: string; drop: () => Promise<void> } | undefined;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     database = await createEmptyDatabase('postgres');
     await startServerPair(servers, { databaseUrl: database.url, adminKey: ADMIN_KEY });
+    receiver = await startWebhookReceiver();
   }, 90_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
+    await receiver?.close();
     await database?.drop();
   });
 
@@ -62,6 +91,8 @@ describe('no overselling across channels and two server processes on PostgreSQL'
       ['/api/v1/channels', { code: channels[1], name: 'Store', kind: 'pos', locations: [zone] }],
       ['/api/v1/channels', { code: channels[2], name: 'Marketplace', kind: 'marketplace', locations: bins, buffer: '0' }],
     ];
+    const hook = await call(first, 'POST', '/api/v1/webhooks', { url: `${receiver.url}/sales`, eventTypes: ['*'] });
+    expect(hook.status).toBe(201);
     for (const [path, body] of setup) {
       const reply = await call(first, 'POST', path, body);
       expect(reply.status, `${path} ${JSON.stringify(reply.body)}`).toBe(201);
@@ -106,6 +137,14 @@ describe('no overselling across channels and two server processes on PostgreSQL'
     expect(consistency.body).toMatchObject({ ok: true, drift: [], unbalancedItems: [] });
     const check = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check'], { env: { ...process.env, DATABASE_URL: database!.url } });
     expect(check.stdout).toMatch(/^consistent: /);
+
+    // Every event, the holds, shipments, order and channel-availability events of the race included, reached the receiver once per id.
+    const events = await allEvents(first);
+    await receiver.until((r) => r.acceptedIds('/sales').size >= events.length, 60_000, 'every event delivered');
+    expect([...receiver.acceptedIds('/sales')].sort()).toEqual(events.map((e) => e.id).sort());
+    expect(events.filter((e) => e.type === 'sales_order.created')).toHaveLength(STOCK);
+    const lastFigure = (code: string) => events.filter((e) => e.type === 'channel.availability' && (e.payload.channel as { code: string }).code === code).at(-1)?.payload;
+    for (const code of channels) expect(lastFigure(code)).toMatchObject({ available: '0' });
   }, 120_000);
 
   it('a channel never sells into its buffer, however many orders race', async () => {
