@@ -39,6 +39,9 @@ const NewSalesOrderPage = page(() => import('./sales/new-sales-order-page'), 'Ne
 const SalesOrderPage = page(() => import('./sales/sales-order-page'), 'SalesOrderPage');
 const PickShipPage = page(() => import('./sales/pick-ship-page'), 'PickShipPage');
 const PickListPage = page(() => import('./sales/pick-list-page'), 'PickListPage');
+const ReturnsPage = page(() => import('./returns/returns-page'), 'ReturnsPage');
+const NewReturnPage = page(() => import('./returns/new-return-page'), 'NewReturnPage');
+const ReturnPage = page(() => import('./returns/return-page'), 'ReturnPage');
 
 const theme = createTheme({
   primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -86,6 +89,9 @@ function SignedInRoutes() {
           <Route path="/sales-orders/:ref" element={<SalesOrderPage />} />
           <Route path="/pick-ship" element={<PickShipPage />} />
           <Route path="/pick-lists/:ref" element={<PickListPage />} />
+          <Route path="/returns" element={<ReturnsPage />} />
+          <Route path="/returns/new" element={<NewReturnPage />} />
+          <Route path="/returns/:ref" element={<ReturnPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="/webhooks/:id" element={<WebhookPage />} />
           <Route path="/movements" element={<MovementsPage />} />

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange, IconBuildingWarehouse, IconHistory, IconLayoutDashboard, IconListDetails, IconLogout, IconPackage, IconPackageExport,
   IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
-  IconBuildingStore, IconWebhook, IconReceipt, IconListCheck,
+  IconBuildingStore, IconWebhook, IconArrowBackUp, IconReceipt, IconListCheck,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -32,6 +32,7 @@ const SECTIONS = [
   { label: 'Sales', links: [
     { to: '/sales-orders', label: 'Orders', icon: IconReceipt },
     { to: '/pick-ship', label: 'Pick & ship', icon: IconListCheck },
+    { to: '/returns', label: 'Returns', icon: IconArrowBackUp },
     { to: '/channels', label: 'Channels', icon: IconBuildingStore },
   ] },
   { label: 'Records', links: [

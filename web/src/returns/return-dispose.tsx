@@ -1,0 +1,98 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { post, seg } from '../api/client';
+import { useReasonCodes } from '../api/queries';
+import { formatQuantity } from '../lib/format';
+import { newIdempotencyKey } from '../lib/idempotency';
+import { placeProblem } from '../lib/place-problem';
+import { checkQuantity } from '../lib/quantity';
+import { LocationSelect } from '../operations/location-select';
+import type { Return, ReturnLine, ReturnStepResult } from './return-types';
+
+type Action = 'restock' | 'scrap';
+
+/**
+ * Restocks or scraps one line's units from quality control, with a reason. The first press
+ * shows what will move; the second sends it, so nothing leaves QC by a slip of the finger.
+ */
+export function ReturnDispose({ ret, line, onClose, onDone }: { ret: Return; line: ReturnLine | null; onClose: () => void; onDone: (message: string) => Promise<void> }) {
+  return (
+    <Modal opened={line !== null} onClose={onClose} title={line ? `Restock or scrap ${line.item.sku}` : ''}>
+      {line && <DisposeForm key={line.id} ret={ret} line={line} onClose={onClose} onDone={onDone} />}
+    </Modal>
+  );
+}
+
+function DisposeForm({ ret, line, onClose, onDone }: { ret: Return; line: ReturnLine; onClose: () => void; onDone: (message: string) => Promise<void> }) {
+  const reasons = useReasonCodes();
+  const [action, setAction] = useState<Action>('restock');
+  const [quantity, setQuantity] = useState(line.inQc);
+  const [location, setLocation] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const amount = quantity.trim().replace(',', '.');
+  const where = action === 'restock' ? `into ${location ?? '?'}` : 'to scrap';
+
+  function review() {
+    const problems: Record<string, string> = {};
+    const checked = checkQuantity(amount);
+    if (!checked.ok) problems['lines.0.quantity'] = checked.message;
+    if (action === 'restock' && !location) problems['lines.0.location'] = 'Choose the sellable bin the units go back to';
+    if (!reason) problems['lines.0.reason'] = 'Choose a reason';
+    setErrors(problems);
+    setFormError(null);
+    setReviewing(Object.keys(problems).length === 0);
+  }
+
+  async function send() {
+    const body = { lines: [{ line: line.id, quantity: amount, action, reason: reason ?? '', ...(action === 'restock' && location && { location }) }] };
+    const text = JSON.stringify(body);
+    if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
+    setBusy(true);
+    try {
+      await post<ReturnStepResult>(`/api/v1/returns/${seg(ret.id)}/dispose`, body, attempt.current.key);
+      attempt.current = null;
+      onClose();
+      await onDone(`${action === 'restock' ? 'Restocked' : 'Scrapped'} ${formatQuantity(amount)} × ${line.item.sku} ${where}`);
+    } catch (error) {
+      const placed = placeProblem(error, ['lines.0.quantity', 'lines.0.location', 'lines.0.reason', 'lines.0.from']);
+      setErrors(placed.fields);
+      setFormError(placed.formError);
+      setReviewing(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const verb = action === 'restock' ? 'Restock' : 'Scrap';
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{formatQuantity(line.inQc)} {line.item.unit} of {line.item.sku} in quality control (came back as “{line.reasonCode}”).</Text>
+      <SegmentedControl aria-label="What happens to the units" value={action} onChange={(v) => { setAction(v === 'scrap' ? 'scrap' : 'restock'); setReviewing(false); }}
+        data={[{ value: 'restock', label: 'Restock' }, { value: 'scrap', label: 'Scrap' }]} />
+      <TextInput label="Quantity" inputMode="decimal" value={quantity} onChange={(e) => { setQuantity(e.currentTarget.value); setReviewing(false); }} error={errors['lines.0.quantity'] ?? errors['lines.0.from']}
+        rightSection={<Text size="xs" c="dimmed">{line.item.unit}</Text>} rightSectionWidth={44} />
+      {action === 'restock' && (
+        <LocationSelect label="Restock into" memory="return-restock" onlySellable error={errors['lines.0.location']} onChange={(v) => { setLocation(v); setReviewing(false); }} />
+      )}
+      <Select label="Reason" placeholder={action === 'restock' ? 'e.g. Inspected, as new' : 'e.g. Damaged'} data={(reasons.data?.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+        value={reason} onChange={(v) => { setReason(v); setReviewing(false); }} error={errors['lines.0.reason']} comboboxProps={{ withinPortal: true }} />
+      {formError && <Alert color="red" role="alert" title="Not done">{formError}</Alert>}
+      {reviewing && (
+        <Alert color={action === 'scrap' ? 'red' : 'blue'} title={`${verb} ${formatQuantity(amount)} × ${line.item.sku}?`}>
+          From quality control {where}, reason “{reason}”. This posts a movement in the ledger.
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>Back</Button>
+        {reviewing
+          ? <Button color={action === 'scrap' ? 'red' : undefined} loading={busy} onClick={() => void send()}>{`Confirm ${action}`}</Button>
+          : <Button onClick={review}>{verb}</Button>}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Table, Text } from '@mantine/core';
+import { formatDateTime, formatQuantity } from '../lib/format';
+import { compareQuantities } from '../lib/quantity';
+import type { Return, ReturnLine } from './return-types';
+
+const ACTIONS = { receipt: 'Received', restock: 'Restocked', scrap: 'Scrapped' } as const;
+
+/** A return's lines: what was authorised, what came back, and where it went. */
+export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: ((line: ReturnLine) => void) | null }) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing={4} fz="sm">
+        <caption className="visually-hidden">Return lines</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Item</Table.Th>
+            <Table.Th scope="col">Reason</Table.Th>
+            <Table.Th scope="col" ta="right">Authorised</Table.Th>
+            <Table.Th scope="col" ta="right">Received</Table.Th>
+            <Table.Th scope="col" ta="right">Restocked</Table.Th>
+            <Table.Th scope="col" ta="right">Scrapped</Table.Th>
+            <Table.Th scope="col" ta="right">In QC</Table.Th>
+            {onDispose && <Table.Th scope="col"><span className="visually-hidden">Actions</span></Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ret.lines.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Th scope="row" fw={400}>
+                <Text fw={600} size="sm">{l.item.sku}</Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}{l.orderLine ? ` · order line ${l.orderLine.lineNo}` : ''}</Text>
+              </Table.Th>
+              <Table.Td>{l.reasonCode}</Table.Td>
+              <Table.Td ta="right" ff="monospace">{formatQuantity(l.authorised)}</Table.Td>
+              <Table.Td ta="right" ff="monospace">{formatQuantity(l.received)}</Table.Td>
+              <Table.Td ta="right" ff="monospace">{formatQuantity(l.restocked)}</Table.Td>
+              <Table.Td ta="right" ff="monospace">{formatQuantity(l.scrapped)}</Table.Td>
+              <Table.Td ta="right" ff="monospace" fw={compareQuantities(l.inQc, '0') > 0 ? 700 : undefined}>{formatQuantity(l.inQc)}</Table.Td>
+              {onDispose && (
+                <Table.Td>
+                  {compareQuantities(l.inQc, '0') > 0 && <Button size="compact-sm" variant="light" onClick={() => onDispose(l)} aria-label={`Restock or scrap ${l.item.sku}`}>Restock or scrap</Button>}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Each receipt, restock and scrap, oldest first, with the reason it was given. */
+export function ReturnHistory({ ret }: { ret: Return }) {
+  if (ret.history.length === 0) return <Text c="dimmed" size="sm">Nothing has been received yet.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing={4} fz="sm">
+        <caption className="visually-hidden">Return history, oldest first</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">When</Table.Th>
+            <Table.Th scope="col">Step</Table.Th>
+            <Table.Th scope="col">Item</Table.Th>
+            <Table.Th scope="col" ta="right">Quantity</Table.Th>
+            <Table.Th scope="col">From → to</Table.Th>
+            <Table.Th scope="col">Reason</Table.Th>
+            <Table.Th scope="col">By</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ret.history.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.occurredAt)}</Table.Td>
+              <Table.Td>{ACTIONS[h.action]}</Table.Td>
+              <Table.Td>{h.item.sku}</Table.Td>
+              <Table.Td ta="right" ff="monospace">{formatQuantity(h.quantity)}</Table.Td>
+              <Table.Td>{h.from.code} → {h.to.code}</Table.Td>
+              <Table.Td>{h.reasonCode ?? '—'}{h.note ? <Text size="xs" c="dimmed">{h.note}</Text> : null}</Table.Td>
+              <Table.Td>{h.by.name}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
