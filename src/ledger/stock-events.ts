@@ -42,3 +42,9 @@ export function movedPairs(movements: ReadonlyArray<{ itemId: string; from: { id
   }
   return pairs;
 }
+
+/** A stock.changed payload read back from the log; one without its list of changes is not one the ledger wrote. */
+export function readStockChanged(payload: Readonly<Record<string, unknown>>): StockChangedPayload {
+  if (!Array.isArray(payload.changes)) throw new TypeError('a stock.changed payload without changes');
+  return payload as unknown as StockChangedPayload;
+}

@@ -4,7 +4,7 @@ import type { Executor } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { listEvents } from '../events/event-service.js';
 import { listBalanceRows } from '../ledger/balance-repository.js';
-import { STOCK_CHANGED, type StockChangedPayload } from '../ledger/stock-events.js';
+import { readStockChanged, STOCK_CHANGED } from '../ledger/stock-events.js';
 import { formatScaled, parseScaled } from '../shared/quantity.js';
 import { nowIso } from '../shared/time.js';
 import { WakeLoop } from '../shared/wake-loop.js';
@@ -12,7 +12,7 @@ import { changedFigures, figureKey, itemsPerChannel, touchedPairs, type Figure }
 import * as repo from './availability-feed-repository.js';
 import { channelAvailability, channelSellableLocations, channelsSellingFrom } from './availability-service.js';
 import { getChannel } from './channel-service.js';
-import { CHANNEL_CHANGED } from './order-events.js';
+import { CHANNEL_CHANGED, readChannelChanged } from './order-events.js';
 import type { ChannelItemAvailability } from './channel-types.js';
 
 export const CHANNEL_AVAILABILITY = 'channel.availability';
@@ -49,11 +49,11 @@ export async function publishChannelAvailability(store: Store): Promise<FeedRun>
     const after = await repo.readFeedCursor(trx, repo.AVAILABILITY_FEED, store.dialect === 'postgres');
     const page = await listEvents(trx, { after, limit: BATCH });
     if (page.data.length === 0) return { read: 0, published: 0, more: false };
-    const stock = page.data.filter((e) => e.type === STOCK_CHANGED).map((e) => e.payload as StockChangedPayload);
+    const stock = page.data.filter((e) => e.type === STOCK_CHANGED).map((e) => readStockChanged(e.payload));
     const pairs = touchedPairs(stock);
     const channelsOf = await channelsSellingFrom(trx, [...new Set(pairs.map((p) => p.locationId))]);
     const perChannel = itemsPerChannel(pairs, channelsOf);
-    const changedChannels = page.data.filter((e) => e.type === CHANNEL_CHANGED).map((e) => (e.payload as unknown as { channel: { id: string } }).channel.id);
+    const changedChannels = page.data.filter((e) => e.type === CHANNEL_CHANGED).map((e) => readChannelChanged(e.payload).channel.id);
     for (const channelId of new Set(changedChannels)) perChannel.set(channelId, await everyItemOf(trx, channelId));
     const events: NewEvent[] = [];
     for (const [channelId, itemIds] of perChannel) events.push(...(await channelChanges(trx, channelId, itemIds)));

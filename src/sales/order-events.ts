@@ -21,5 +21,16 @@ export const CHANNEL_CHANGED = 'channel.changed';
  * without any stock moving, so the availability feed recomputes the channel's figures.
  */
 export function channelChanged(channel: { id: string; code: string }): NewEvent {
-  return { type: CHANNEL_CHANGED, payload: { channel: { id: channel.id, code: channel.code } } };
+  const payload: ChannelChangedPayload = { channel: { id: channel.id, code: channel.code } };
+  return { type: CHANNEL_CHANGED, payload };
+}
+
+export interface ChannelChangedPayload {
+  channel: { id: string; code: string };
+}
+
+export function readChannelChanged(payload: Readonly<Record<string, unknown>>): ChannelChangedPayload {
+  const channel = payload.channel as { id?: unknown } | undefined;
+  if (typeof channel?.id !== 'string') throw new TypeError('a channel.changed payload without its channel');
+  return payload as unknown as ChannelChangedPayload;
 }

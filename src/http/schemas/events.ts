@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/page.js';
+import { ItemBrief, Place, QuantityText } from './common.js';
 
 const Seq = z.number().int().describe('Position in the commit-ordered event sequence: gapless, starting at 1');
 const SeqText = z.string().regex(/^\d{1,15}$/, 'a sequence number').transform(Number);
@@ -13,13 +14,27 @@ const StockChanged = z
   })
   .meta({ id: 'StockChangedPayload' });
 
+const SalesOrderChanged = z
+  .object({ orderId: z.string(), number: z.string(), channel: z.string().describe('Channel code'), status: z.string() })
+  .meta({ id: 'SalesOrderEventPayload' });
+const ChannelAvailabilityChanged = z
+  .object({
+    channel: Place, item: ItemBrief, stock: QuantityText, buffer: QuantityText,
+    available: QuantityText.describe('What the channel may now sell'), previous: QuantityText.nullable().describe('The figure published before; null for the first'),
+  })
+  .meta({ id: 'ChannelAvailabilityPayload' });
+const ChannelChanged = z.object({ channel: Place }).meta({ id: 'ChannelChangedPayload' });
+const OtherPayload = z.record(z.string(), z.unknown()).describe('Any other type, e.g. return.status_changed (docs/returns.md)');
+
 export const Event = z
   .object({
     seq: Seq,
     id: z.string(),
-    type: z.string().describe('`stock.changed`: on hand or reserved changed somewhere'),
+    type: z.string().describe(
+      '`stock.changed`: on hand or reserved changed somewhere; `sales_order.created` / `sales_order.status_changed`; `channel.availability`: what a channel may sell of an item changed (coalesced, latest figure); `channel.changed`: a channel’s buffer, locations or archive state changed; `return.status_changed`',
+    ),
     createdAt: z.string(),
-    payload: StockChanged,
+    payload: z.union([StockChanged, SalesOrderChanged, ChannelAvailabilityChanged, ChannelChanged, OtherPayload]).describe('Its shape follows `type`'),
   })
   .meta({ id: 'Event' });
 
