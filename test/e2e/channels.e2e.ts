@@ -146,3 +146,13 @@ test('a webhook subscription shows its secret once, logs signed deliveries of st
     await receiver.close();
   }
 });
+
+test('a clerk’s key is told that webhooks need an admin key', async ({ page, baseURL }) => {
+  const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
+  const { key } = await api.post<{ key: string }>('/api/v1/api-keys', { name: `clerk ${Date.now()}`, role: 'operator' });
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn(key);
+  await new AppNav(page).go('Webhooks');
+  await expect(page.getByRole('alert')).toContainText('Webhooks need an admin key');
+  await expect(page.getByRole('table', { name: 'Webhook subscriptions' })).toHaveCount(0);
+});

@@ -11,6 +11,7 @@ import { ConfirmModal, type Confirmation } from '../layout/confirm-modal';
 import { PageHeader } from '../layout/page-header';
 import { QueryState } from '../layout/query-state';
 import { formatDateTime } from '../lib/format';
+import { AdminOnly } from './admin-only';
 import { DeliveryLog } from './delivery-log';
 import { webhookBody, WebhookForm, webhookValues } from './webhook-form';
 import { eventTypesText, SubscriptionBadge } from './webhook-status';
@@ -111,5 +112,5 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
 export function WebhookPage() {
   const { id = '' } = useParams();
   const webhook = useWebhook(id);
-  return <QueryState query={webhook} what="the webhook subscription">{(w) => <WebhookDetails webhook={w} />}</QueryState>;
+  return <AdminOnly query={webhook}><QueryState query={webhook} what="the webhook subscription">{(w) => <WebhookDetails webhook={w} />}</QueryState></AdminOnly>;
 }

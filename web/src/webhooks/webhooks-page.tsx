@@ -13,6 +13,7 @@ import { useCompact } from '../layout/use-compact';
 import { useCursorPager } from '../lib/cursor-pager';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { EMPTY_WEBHOOK, webhookBody, WebhookForm } from './webhook-form';
+import { AdminOnly } from './admin-only';
 import { WebhookSecret } from './webhook-secret';
 import { eventTypesText, SubscriptionBadge } from './webhook-status';
 
@@ -91,16 +92,18 @@ export function WebhooksPage() {
         actions={<Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>New subscription</Button>}
       />
       <Paper withBorder p="md">
-        <QueryState query={query} what="webhook subscriptions">
-          {(page) => (
-            <>
-              <WebhooksTable webhooks={page.data} />
-              {(page.nextCursor !== null || pager.page > 1) && (
-                <Pager label="Webhook subscriptions" page={pager.page} hasNext={page.nextCursor !== null} onPrevious={pager.previous} onNext={() => page.nextCursor && pager.next(page.nextCursor)} />
-              )}
-            </>
-          )}
-        </QueryState>
+        <AdminOnly query={query}>
+          <QueryState query={query} what="webhook subscriptions">
+            {(page) => (
+              <>
+                <WebhooksTable webhooks={page.data} />
+                {(page.nextCursor !== null || pager.page > 1) && (
+                  <Pager label="Webhook subscriptions" page={pager.page} hasNext={page.nextCursor !== null} onPrevious={pager.previous} onNext={() => page.nextCursor && pager.next(page.nextCursor)} />
+                )}
+              </>
+            )}
+          </QueryState>
+        </AdminOnly>
       </Paper>
       {/* A created subscription's dialog cannot be dismissed by a stray click or Escape: its secret would be gone. */}
       <Modal opened={creating} onClose={close} title={created ? 'Subscription created' : 'New webhook subscription'} size="lg"
