@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY } from './support/keys.js';
-import { SEEDED_ITEMS, SEEDED_PURCHASING, SEEDED_SALES } from './support/seed.js';
+import { SEEDED_ITEMS, SEEDED_ORDERS, SEEDED_PURCHASING, SEEDED_RETURNS, SEEDED_SALES } from './support/seed.js';
 
 /**
  * Every control on every screen must be reachable by its role and an accessible name, at desktop
@@ -12,6 +12,8 @@ const SCREENS = [
   '/planning', '/suppliers', '/suppliers/new', `/suppliers/${SEEDED_PURCHASING.supplier}`, '/purchase-orders', '/purchase-orders/new',
   `/purchase-orders/${SEEDED_PURCHASING.partlyReceived}`, `/purchase-orders/${SEEDED_PURCHASING.draft}`, `/purchase-orders/receive?po=${SEEDED_PURCHASING.partlyReceived}`,
   '/channels', '/channels/new', `/channels/${SEEDED_SALES.channel}`, '/webhooks',
+  '/sales-orders', '/sales-orders/new', `/sales-orders/${SEEDED_ORDERS.picking}`, `/sales-orders/${SEEDED_ORDERS.held}`, '/pick-ship', `/pick-lists/${SEEDED_ORDERS.pickList}`,
+  '/returns', '/returns/new', `/returns/${SEEDED_RETURNS.authorised}`,
 ];
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|slider|spinbutton)\b(?! ")/;
 
@@ -36,6 +38,8 @@ const DIALOGS = [
   { path: `/suppliers/${SEEDED_PURCHASING.supplier}`, open: ['Add an item'] },
   { path: `/channels/${SEEDED_SALES.channel}`, open: ['Archive channel'] },
   { path: '/webhooks', open: ['New subscription'] },
+  { path: `/returns/${SEEDED_RETURNS.authorised}`, open: ['Cancel return'] },
+  { path: `/sales-orders/${SEEDED_ORDERS.held}`, open: ['Start picking', 'Ship', 'Confirm hold', 'Cancel order'] },
 ];
 
 for (const width of [1280, 360]) {

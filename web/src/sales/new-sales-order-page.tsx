@@ -63,7 +63,10 @@ export function NewSalesOrderPage() {
       ...(!channel && { channel: 'Choose the channel the order comes from' }),
       ...(hold && !(Number.isInteger(minutes) && minutes > 0) && { holdTtlSeconds: 'Whole minutes, at least 1' }),
     };
-    if (Object.keys(local).length > 0) return setErrors(local);
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
     const used = lines.filter((l) => l.item.trim() || l.quantity.trim());
     const body = {
       channel, ...(externalId.trim() && { externalId: externalId.trim() }), ...(customerName.trim() && { customerName: customerName.trim() }),
@@ -108,12 +111,12 @@ export function NewSalesOrderPage() {
               <TextInput label="Customer reference" description="Optional; the same reference never makes a second order" value={externalId} onChange={(e) => setExternalId(e.currentTarget.value)} error={errors.externalId} />
             </SimpleGrid>
             <div>
-              <Title order={2} size="h5" mb={6}>Deliver to</Title>
-              <AddressFields value={address} onChange={setAddress} errors={errors} />
-            </div>
-            <div>
               <Title order={2} size="h5" mb={6}>Lines</Title>
               <OrderLineEditor lines={lines} onChange={setLines} errors={errors} />
+            </div>
+            <div>
+              <Title order={2} size="h5" mb={6}>Deliver to</Title>
+              <AddressFields value={address} onChange={setAddress} errors={errors} />
             </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label="Ship from" description="Blank: the channel’s routing rules choose the site" placeholder="Let routing choose" data={locations} value={location} onChange={setLocation}

@@ -1,11 +1,12 @@
 import { Button } from '@mantine/core';
 import { IconListCheck, IconTruck } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { post, seg } from '../api/client';
+import { usePickLists } from '../api/sales-order-queries';
 import type { PickList, SalesOrder } from '../api/types';
 import type { Confirmation } from '../layout/confirm-modal';
 import { formatDateTime } from '../lib/format';
-import { hasBackorders, holdsAnything } from './order-figures';
+import { hasBackorders, heldNotPicked, holdsAnything } from './order-figures';
 import { CAN } from './order-status';
 
 /** The order's next steps, each offered only in the states the API allows and asked for before it happens. */
@@ -13,6 +14,9 @@ export function OrderActions({ order, confirm, onChanged, onShip }: {
   order: SalesOrder; confirm: (c: Confirmation) => void; onChanged: (message: string) => Promise<void>; onShip: () => void;
 }) {
   const navigate = useNavigate();
+  // One open pick list per order (the server refuses a second): offer to go back to it instead.
+  const lists = usePickLists({ order: order.id, status: 'open' }, undefined, 1);
+  const openList = lists.data?.data[0]?.number;
   const s = order.status;
   const path = `/api/v1/sales-orders/${seg(order.id)}`;
   const act = (action: 'deliver' | 'cancel' | 'confirm', done: string) => async (note: string) => {
@@ -21,7 +25,8 @@ export function OrderActions({ order, confirm, onChanged, onShip }: {
   };
   return (
     <>
-      {CAN.pick(s) && holdsAnything(order) && (
+      {openList && <Button component={Link} to={`/pick-lists/${encodeURIComponent(openList)}`} leftSection={<IconListCheck size={16} aria-hidden />}>Continue picking {openList}</Button>}
+      {CAN.pick(s) && !openList && heldNotPicked(order) && (
         <Button leftSection={<IconListCheck size={16} aria-hidden />} onClick={() => confirm({
           title: `Start picking ${order.number}?`, confirmLabel: 'Create pick list',
           message: `A pick list of what the order holds, in walking order by bin.${order.expiresAt ? ' The checkout hold becomes firm.' : ''}`,

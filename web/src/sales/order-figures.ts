@@ -30,3 +30,8 @@ export function customerText(order: SalesOrder): string {
   const place = [order.address?.city, order.address?.country].filter(Boolean).join(', ');
   return [order.customerName, place].filter(Boolean).join(' · ') || '—';
 }
+
+/** Held units nobody has picked yet: only then is a (new) pick list worth making. */
+export function heldNotPicked(order: SalesOrder): boolean {
+  return order.lines.some((l) => compareQuantities(l.reserved, pickedNotShipped(l)) > 0);
+}

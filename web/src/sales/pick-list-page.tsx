@@ -94,7 +94,7 @@ function Picking({ list }: { list: PickList }) {
 
   return (
     <Grid gutter="md">
-      <Grid.Col span={{ base: 12, md: 4 }}>
+      <Grid.Col span={{ base: 12, md: 5 }}>
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Group gap="xs">
@@ -113,26 +113,24 @@ function Picking({ list }: { list: PickList }) {
                 <Text size="xs" c="dimmed">for {stop.order.number}</Text>
               </Paper>
             ) : (
-              <Alert color="green" title="Everything is picked">Ship the picked orders below.</Alert>
+              <Alert color="green" title="Everything is picked">Ship the picked orders now.</Alert>
             )}
-            <Select label="Picking at bin" description="Scan the bin label, or choose it" placeholder="Choose a bin" data={bins} value={bin} onChange={setBin} clearable comboboxProps={{ withinPortal: true }} />
-            <TextInput label="Quantity per scan" description="Back to 1 after each scan" inputMode="decimal" value={perScan} onChange={(e) => setPerScan(e.currentTarget.value)} w={180} />
-          </Stack>
-        </Paper>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 8 }}>
-        <Paper withBorder p="md">
-          <Stack gap="sm">
             {list.status === 'open' && <ScanBox onCode={onCode} />}
             <Group justify="space-between" align="flex-start">
               <Feedback message={message} />
               {list.status === 'open' && <CameraScanner onCode={onCode} />}
             </Group>
-            <PickLinesTable list={list} bin={bin} />
-            <Group>
-              <Button size="md" leftSection={<IconTruck size={18} aria-hidden />} disabled={!anyPicked} onClick={confirmShip}>Ship picked orders</Button>
+            <Group grow align="flex-start" gap="sm">
+              <Select label="Picking at bin" description="Scan its label, or choose" placeholder="Choose a bin" data={bins} value={bin} onChange={setBin} clearable comboboxProps={{ withinPortal: true }} />
+              <TextInput label="Quantity per scan" description="Back to 1 after a scan" inputMode="decimal" value={perScan} onChange={(e) => setPerScan(e.currentTarget.value)} />
             </Group>
+            <Button size="md" leftSection={<IconTruck size={18} aria-hidden />} disabled={!anyPicked} onClick={confirmShip}>Ship picked orders</Button>
           </Stack>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Paper withBorder p="md">
+          <PickLinesTable list={list} bin={bin} />
         </Paper>
       </Grid.Col>
       <ConfirmModal confirmation={confirmation} onClose={() => setConfirmation(null)} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconListCheck, IconTruck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,6 +19,8 @@ import { StatusBadge } from './order-status';
 import { PickListsTable } from './pick-lists-table';
 import { pickedLines, shipPicked } from './ship-picked';
 
+const ROWS = { listStyle: 'none', margin: 0, padding: 0 } as const;
+const ROW = { borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' } as const;
 const orderLink = (o: SalesOrder) => <Anchor component={Link} to={`/sales-orders/${encodeURIComponent(o.number)}`} fw={600} size="sm">{o.number}</Anchor>;
 
 /** Orders that hold stock and are not on a pick list yet: tick one or several to pick them as a wave. */
@@ -57,31 +59,23 @@ function ReadyToPick() {
           const toggle = (number: string, on: boolean) => setChosen((c) => (on ? [...c, number] : c.filter((n) => n !== number)));
           return (
             <Stack gap="sm">
-              <Table.ScrollContainer minWidth={520}>
-                <Table fz="sm" verticalSpacing={4} highlightOnHover>
-                  <caption className="visually-hidden">Orders ready to pick</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col" w={40}><span className="visually-hidden">Pick</span></Table.Th>
-                      <Table.Th scope="col">Order</Table.Th>
-                      <Table.Th scope="col">Customer</Table.Th>
-                      <Table.Th scope="col" ta="right">Units</Table.Th>
-                      <Table.Th scope="col">Ships from</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {orders.map((o) => (
-                      <Table.Tr key={o.id}>
-                        <Table.Td><Checkbox aria-label={`Pick ${o.number}`} checked={chosen.includes(o.number)} onChange={(e) => toggle(o.number, e.currentTarget.checked)} /></Table.Td>
-                        <Table.Th scope="row" fw={400}>{orderLink(o)}<Text size="xs" c="dimmed">{o.channel.code} · {formatDateTime(o.createdAt)}</Text></Table.Th>
-                        <Table.Td>{customerText(o)}</Table.Td>
-                        <Table.Td ta="right" ff="monospace">{formatQuantity(unitsOf(o))}</Table.Td>
-                        <Table.Td>{o.routing?.locations.map((l) => l.code).join(', ') ?? '—'}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ul aria-label="Orders ready to pick" style={ROWS}>
+                {orders.map((o) => (
+                  <li key={o.id} style={ROW}>
+                    <Group gap="sm" wrap="nowrap" align="flex-start">
+                      <Checkbox mt={2} aria-label={`Pick ${o.number}`} checked={chosen.includes(o.number)} onChange={(e) => toggle(o.number, e.currentTarget.checked)} />
+                      <div style={{ flex: 1, minWidth: 0 }}>
+                        <Group gap="xs" justify="space-between">
+                          {orderLink(o)}
+                          <Text size="sm" ff="monospace">{formatQuantity(unitsOf(o))} {unitsOf(o) === '1' ? 'unit' : 'units'}</Text>
+                        </Group>
+                        <Text size="xs">{customerText(o)} · from {o.routing?.locations.map((l) => l.code).join(', ') ?? '—'}</Text>
+                        <Text size="xs" c="dimmed">{o.channel.code} · {formatDateTime(o.createdAt)}</Text>
+                      </div>
+                    </Group>
+                  </li>
+                ))}
+              </ul>
               {error && <Alert color="red" role="alert" title="No pick list made">{error}</Alert>}
               <Group>
                 <Button leftSection={<IconListCheck size={16} aria-hidden />} disabled={chosen.length === 0} loading={busy} onClick={() => void create(orders)}>
@@ -122,29 +116,23 @@ function ReadyToShip() {
           const waiting = page.data.filter((o) => pickedLines(o).length > 0);
           return (
             <Stack gap="sm">
-              <Table.ScrollContainer minWidth={520}>
-                <Table fz="sm" verticalSpacing={4}>
-                  <caption className="visually-hidden">Orders being picked</caption>
-                  <Table.Thead>
-                    <Table.Tr><Table.Th scope="col">Order</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col" ta="right">Picked, not shipped</Table.Th><Table.Th scope="col"><span className="visually-hidden">Ship</span></Table.Th></Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.data.map((o) => {
-                      const tote = sumQuantities(pickedLines(o).map((l) => l.quantity));
-                      return (
-                        <Table.Tr key={o.id}>
-                          <Table.Th scope="row" fw={400}>{orderLink(o)}<Text size="xs" c="dimmed">{customerText(o)}</Text></Table.Th>
-                          <Table.Td><StatusBadge status={o.status} /></Table.Td>
-                          <Table.Td ta="right" ff="monospace">{formatQuantity(tote)}</Table.Td>
-                          <Table.Td ta="right">
-                            <Button size="xs" variant="light" disabled={tote === '0'} onClick={() => ship([o])} aria-label={`Ship picked units of ${o.number}`}>Ship picked</Button>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ul aria-label="Orders being picked" style={ROWS}>
+                {page.data.map((o) => {
+                  const tote = sumQuantities(pickedLines(o).map((l) => l.quantity));
+                  return (
+                    <li key={o.id} style={ROW}>
+                      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                        <div style={{ minWidth: 0 }}>
+                          <Group gap={6}>{orderLink(o)}<StatusBadge status={o.status} /></Group>
+                          <Text size="xs">{customerText(o)}</Text>
+                          <Text size="xs" c="dimmed">{tote === '0' ? 'nothing picked waiting' : `${formatQuantity(tote)} picked, not shipped`}</Text>
+                        </div>
+                        <Button size="xs" variant="light" disabled={tote === '0'} onClick={() => ship([o])} aria-label={`Ship picked units of ${o.number}`} style={{ flexShrink: 0 }}>Ship picked</Button>
+                      </Group>
+                    </li>
+                  );
+                })}
+              </ul>
               {waiting.length > 1 && <Button leftSection={<IconTruck size={16} aria-hidden />} onClick={() => ship(waiting)} style={{ alignSelf: 'flex-start' }}>Ship all picked ({waiting.length} orders)</Button>}
             </Stack>
           );

@@ -45,8 +45,14 @@ export function ShipForm({ order, opened, onClose, onDone }: { order: SalesOrder
       const q = checkQuantity(quantities[l.id] ?? '');
       return q.ok ? [] : [[l.id, q.message] as const];
     });
-    if (bad.length > 0) return setErrors(Object.fromEntries(bad));
-    if (chosen.length === 0) return setFormError('Enter how many of at least one line leave now.');
+    if (bad.length > 0) {
+      setErrors(Object.fromEntries(bad));
+      return;
+    }
+    if (chosen.length === 0) {
+      setFormError('Enter how many of at least one line leave now.');
+      return;
+    }
     const lines = chosen.map((l) => ({ line: l.id, quantity: quantities[l.id]?.trim().replace(',', '.') ?? '' }));
     setBusy(true);
     try {
