@@ -33,7 +33,7 @@ export class ChannelForm {
     await this.form.getByRole('textbox', { name: 'Name' }).fill(c.name);
     await this.form.getByRole('textbox', { name: 'Kind' }).click();
     await this.page.getByRole('option', { name: c.kind, exact: true }).click();
-    await this.form.getByRole('textbox', { name: 'Buffer' }).fill(c.buffer);
+    await this.form.getByRole('textbox', { name: 'Buffer', exact: true }).fill(c.buffer);
     for (const code of c.sellsFrom) await this.pick('Sells from', code);
     if (c.backorders) await this.form.getByRole('switch', { name: 'Allow backorders' }).check();
     if (c.prioritySites?.length) {
