@@ -34,6 +34,11 @@ const NewChannelPage = page(() => import('./channels/new-channel-page'), 'NewCha
 const ChannelPage = page(() => import('./channels/channel-page'), 'ChannelPage');
 const WebhooksPage = page(() => import('./webhooks/webhooks-page'), 'WebhooksPage');
 const WebhookPage = page(() => import('./webhooks/webhook-page'), 'WebhookPage');
+const CountsPage = page(() => import('./counting/counts-page'), 'CountsPage');
+const NewCountPage = page(() => import('./counting/new-count-page'), 'NewCountPage');
+const CountPage = page(() => import('./counting/count-page'), 'CountPage');
+const CountingPage = page(() => import('./counting/counting-page'), 'CountingPage');
+const ShrinkagePage = page(() => import('./counting/shrinkage-page'), 'ShrinkagePage');
 const SalesOrdersPage = page(() => import('./sales/sales-orders-page'), 'SalesOrdersPage');
 const NewSalesOrderPage = page(() => import('./sales/new-sales-order-page'), 'NewSalesOrderPage');
 const SalesOrderPage = page(() => import('./sales/sales-order-page'), 'SalesOrderPage');
@@ -94,6 +99,11 @@ function SignedInRoutes() {
           <Route path="/returns/:ref" element={<ReturnPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="/webhooks/:id" element={<WebhookPage />} />
+          <Route path="/counts" element={<CountsPage />} />
+          <Route path="/counts/new" element={<NewCountPage />} />
+          <Route path="/counts/:ref" element={<CountPage />} />
+          <Route path="/counts/:ref/count" element={<CountingPage />} />
+          <Route path="/reports/shrinkage" element={<ShrinkagePage />} />
           <Route path="/movements" element={<MovementsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -4,6 +4,7 @@ import {
   IconArrowsExchange, IconBuildingWarehouse, IconHistory, IconLayoutDashboard, IconListDetails, IconLogout, IconPackage, IconPackageExport,
   IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
   IconBuildingStore, IconWebhook, IconArrowBackUp, IconReceipt, IconListCheck,
+  IconClipboardCheck, IconChartBar,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -34,6 +35,10 @@ const SECTIONS = [
     { to: '/pick-ship', label: 'Pick & ship', icon: IconListCheck },
     { to: '/returns', label: 'Returns', icon: IconArrowBackUp },
     { to: '/channels', label: 'Channels', icon: IconBuildingStore },
+  ] },
+  { label: 'Counting', links: [
+    { to: '/counts', label: 'Counts', icon: IconClipboardCheck },
+    { to: '/reports/shrinkage', label: 'Shrinkage', icon: IconChartBar },
   ] },
   { label: 'Records', links: [
     { to: '/movements', label: 'Movements', icon: IconListDetails },
