@@ -60,7 +60,7 @@ export function CountPage() {
     <QueryState query={query} what="the count">
       {(count) => (
         <>
-          <PageHeader title={`Count ${count.number}`} description={<Group gap="xs" component="span"><CountStatusBadge status={count.status} />{count.note && <Text span size="sm">{count.note}</Text>}</Group>} />
+          <PageHeader title={`Count ${count.number}`} description={<Group gap="xs" component="span" role="group" aria-label="Status"><CountStatusBadge status={count.status} />{count.note && <Text span size="sm">{count.note}</Text>}</Group>} />
           <Stack gap="md">
             <Paper withBorder p="md"><Facts count={count} /></Paper>
             {error && <Alert color="red" role="alert" title="Not done" withCloseButton onClose={() => setError(null)}>{error}</Alert>}

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { CountPage, goToCounting, NewCountPage, ShrinkagePage } from './pages/counting-pages.js';
+import { ItemPage } from './pages/items-pages.js';
+import { OperationPage } from './pages/operation-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+import { apiClient } from './support/api-client.js';
+import { E2E_ADMIN_KEY } from './support/keys.js';
+import { ean13 } from './support/seed.js';
+
+test('a blind count by scanning finds two missing, needs a recount over the threshold, and its approval adjusts the stock', async ({ page, baseURL }) => {
+  const run = Date.now().toString().slice(-6);
+  const site = `CS${run}`;
+  const bin = `${site}-B1`;
+  const sku = `CNT-${run}`;
+  const barcode = ean13(`23${run}0000`.slice(0, 12));
+
+  // A site of its own with 10 mugs at 3.00 in one bin.
+  const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
+  await api.post('/api/v1/locations', { code: site, name: `Counting test site ${run}`, kind: 'site' });
+  await api.post('/api/v1/locations', { code: bin, name: 'Shelf 1', kind: 'bin', parent: site });
+  await api.post('/api/v1/items', { sku, name: 'Counting test mug', unit: 'pcs', barcodes: [{ code: barcode, kind: 'gtin' }] });
+  await api.post('/api/v1/receipts', { location: bin, lines: [{ item: sku, quantity: '10', unitCost: '3' }] });
+
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn(E2E_ADMIN_KEY);
+  await goToCounting(page, 'Counts');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cycle counts' })).toBeVisible();
+
+  // A draft over the bin, blind, a manager needed beyond one unit; starting it snapshots 10.
+  const number = await new NewCountPage(page).create({ site, bin, unitsThreshold: '1' });
+  const count = new CountPage(page);
+  await expect(count.status()).toHaveText(/Draft/);
+  await count.press('Start counting');
+  await expect(count.status()).toHaveText(/Counting/);
+  await expect(count.line(sku)).toContainText('not counted');
+
+  // The handheld: choose the bin, scan eight mugs, record. No expected figure is shown there.
+  await count.countByScanning();
+  const scanner = new OperationPage(page);
+  await scanner.chooseLocation('Bin being counted', bin);
+  await scanner.scan(barcode, 8);
+  await expect(scanner.scanCount).toHaveText('8 scanned');
+  await expect(scanner.quantity(sku)).toHaveValue('8');
+  await scanner.post('Record counts');
+  await scanner.expectPosted(`Recorded 1 item(s) in ${bin}`);
+  const progress = page.getByRole('table', { name: `Items to count in ${bin}` });
+  await expect(progress.getByRole('row').filter({ hasText: sku })).toContainText('8');
+  await expect(progress).not.toContainText('10');
+
+  // Review: 8 counted against 10 on hand is −2, worth 6.00, beyond the one-unit threshold.
+  await count.open(number);
+  await count.press('Submit for review');
+  await expect(count.status()).toHaveText(/In review/);
+  await expect(count.line(sku)).toContainText('Over threshold');
+  await expect(count.line(sku)).toContainText('-2');
+  await expect(count.line(sku)).toContainText('6.00');
+
+  // A recount sends the line back; the second pass finds 9, still one short.
+  await count.selectForRecount(sku, bin);
+  await count.press('Recount selected (1)');
+  await expect(count.status()).toHaveText(/Counting/);
+  await expect(count.line(sku)).toContainText('Recount 1 (was 8)');
+  await count.countByScanning();
+  // The bin is remembered from the first pass, as for a clerk working one aisle all shift.
+  await expect(page.getByRole('textbox', { name: 'Bin being counted' })).toHaveValue(new RegExp(`${bin}$`));
+  await scanner.scan(barcode, 9);
+  await scanner.post('Record counts');
+  await scanner.expectPosted(`Recorded 1 item(s) in ${bin}`);
+  await count.open(number);
+  await count.press('Submit for review');
+  await expect(count.line(sku)).toContainText('-1');
+  await expect(count.line(sku)).not.toContainText('Over threshold');
+
+  await count.approve('Recounted, one mug missing');
+  await expect(count.status()).toHaveText(/Approved/);
+  await expect(count.line(sku)).toContainText('count');
+
+  // The adjustment is in the stock: 10 − 1 = 9, and the posting lists it to loss.
+  const item = new ItemPage(page);
+  await item.open(sku);
+  await item.expectTotal('on hand', '9');
+  await count.open(number);
+  await page.getByRole('link', { name: 'See the adjustments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Movements' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('loss');
+
+  // The shrinkage report counts it under its reason.
+  const report = new ShrinkagePage(page);
+  await report.open();
+  await expect(report.chart()).toBeVisible();
+  await expect(report.row('Count correction')).toBeVisible();
+});
