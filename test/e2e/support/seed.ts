@@ -85,6 +85,7 @@ export async function seedShop(api: ApiClient, days = 60): Promise<void> {
   await seedPurchasing(api);
   await seedChannelsAndWebhooks(api);
   await seedSalesOrders(api);
+  await seedReturns(api);
 }
 
 export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;
@@ -148,4 +149,17 @@ async function seedSalesOrders(api: ApiClient): Promise<void> {
   for (const [name, number] of Object.entries(made)) {
     if (SEEDED_ORDERS[name as keyof typeof made] !== number) throw new Error(`the seed expected ${name} to be ${SEEDED_ORDERS[name as keyof typeof made]}, got ${number}: update SEEDED_ORDERS`);
   }
+}
+
+/** The return the seed leaves for the return screens: authorised, nothing received yet. */
+export const SEEDED_RETURNS = { authorised: 'RMA-000001' } as const;
+
+/** A counter sale of tea from the city store, shipped, and one box of it on its way back. */
+async function seedReturns(api: ApiClient): Promise<void> {
+  const tea = ITEMS[2];
+  if (!tea) throw new Error('the seed needs three items');
+  const order = await api.post<{ number: string }>('/api/v1/sales-orders', { channel: SEEDED_ORDERS.channel, customerName: 'Ada Lovelace', lines: [{ item: tea.sku, quantity: '2' }] });
+  await api.post(`/api/v1/sales-orders/${order.number}/ship`, {});
+  const made = await api.post<{ number: string }>('/api/v1/returns', { order: order.number, notes: 'Customer phoned: one box too many', lines: [{ item: tea.sku, quantity: '1', reason: 'not-wanted' }] });
+  if (made.number !== SEEDED_RETURNS.authorised) throw new Error(`the seed expected ${SEEDED_RETURNS.authorised}, got ${made.number}: update SEEDED_RETURNS`);
 }

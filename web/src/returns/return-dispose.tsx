@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { post, seg } from '../api/client';
 import { useReasonCodes } from '../api/queries';
 import { formatQuantity } from '../lib/format';
@@ -36,6 +36,8 @@ function DisposeForm({ ret, line, onClose, onDone }: { ret: Return; line: Return
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const amount = quantity.trim().replace(',', '.');
   const where = action === 'restock' ? `into ${location ?? '?'}` : 'to scrap';
+  // A change after the review asks for a new one, so what is confirmed is what is sent.
+  useEffect(() => setReviewing(false), [action, amount, location, reason]);
 
   function review() {
     const problems: Record<string, string> = {};
@@ -72,15 +74,15 @@ function DisposeForm({ ret, line, onClose, onDone }: { ret: Return; line: Return
   return (
     <Stack gap="sm">
       <Text size="sm">{formatQuantity(line.inQc)} {line.item.unit} of {line.item.sku} in quality control (came back as “{line.reasonCode}”).</Text>
-      <SegmentedControl aria-label="What happens to the units" value={action} onChange={(v) => { setAction(v === 'scrap' ? 'scrap' : 'restock'); setReviewing(false); }}
+      <SegmentedControl aria-label="What happens to the units" value={action} onChange={(v) => setAction(v === 'scrap' ? 'scrap' : 'restock')}
         data={[{ value: 'restock', label: 'Restock' }, { value: 'scrap', label: 'Scrap' }]} />
-      <TextInput label="Quantity" inputMode="decimal" value={quantity} onChange={(e) => { setQuantity(e.currentTarget.value); setReviewing(false); }} error={errors['lines.0.quantity'] ?? errors['lines.0.from']}
+      <TextInput label="Quantity" inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.currentTarget.value)} error={errors['lines.0.quantity'] ?? errors['lines.0.from']}
         rightSection={<Text size="xs" c="dimmed">{line.item.unit}</Text>} rightSectionWidth={44} />
       {action === 'restock' && (
-        <LocationSelect label="Restock into" memory="return-restock" onlySellable error={errors['lines.0.location']} onChange={(v) => { setLocation(v); setReviewing(false); }} />
+        <LocationSelect label="Restock into" memory="return-restock" onlySellable error={errors['lines.0.location']} onChange={setLocation} />
       )}
       <Select label="Reason" placeholder={action === 'restock' ? 'e.g. Inspected, as new' : 'e.g. Damaged'} data={(reasons.data?.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-        value={reason} onChange={(v) => { setReason(v); setReviewing(false); }} error={errors['lines.0.reason']} comboboxProps={{ withinPortal: true }} />
+        value={reason} onChange={setReason} error={errors['lines.0.reason']} comboboxProps={{ withinPortal: true }} />
       {formError && <Alert color="red" role="alert" title="Not done">{formError}</Alert>}
       {reviewing && (
         <Alert color={action === 'scrap' ? 'red' : 'blue'} title={`${verb} ${formatQuantity(amount)} × ${line.item.sku}?`}>
