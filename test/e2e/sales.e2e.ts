@@ -61,6 +61,8 @@ test('an order placed through the API appears on the open orders list and the it
 });
 
 test('a phone order typed in by hand is picked by scanning, shipped in part, and another order’s cancel releases its stock', async ({ page, baseURL }) => {
+  // The longest walk in the suite (order, pick, ship, cancel): on a loaded 2-core machine it needs more than the default minute.
+  test.setTimeout(150_000);
   const run = Date.now().toString().slice(-6);
   const mug = `MUG-${run}`;
   const jug = `JUG-${run}`;

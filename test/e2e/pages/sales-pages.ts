@@ -7,12 +7,19 @@ export async function goToSales(page: Page, name: 'Orders' | 'Pick & ship'): Pro
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 }
 
-/** Picks an option of a searchable Mantine select by typing, then clicking the option that starts with the code. */
+/**
+ * Picks an option of a searchable Mantine select by typing its code and taking the first match
+ * with the keyboard, as a person at a till would: the list refreshes with every live event, and a
+ * click can land while an option is being re-rendered.
+ */
 async function choose(page: Page, label: string, code: string): Promise<void> {
   const select = page.getByRole('textbox', { name: label, exact: true });
   await select.click();
   await select.fill(code);
-  await page.getByRole('option', { name: new RegExp(`^${code}( |$)`) }).click();
+  await expect(page.getByRole('option', { name: new RegExp(`^${code}( |$)`) })).toBeVisible();
+  await select.press('ArrowDown');
+  await select.press('Enter');
+  await expect(select).toHaveValue(new RegExp(`^${code}( |$)`));
 }
 
 /** The orders list. */

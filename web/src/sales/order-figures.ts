@@ -35,3 +35,12 @@ export function customerText(order: SalesOrder): string {
 export function heldNotPicked(order: SalesOrder): boolean {
   return order.lines.some((l) => compareQuantities(l.reserved, pickedNotShipped(l)) > 0);
 }
+
+/** Per line, what was picked and has not left yet, never more than the line still holds: what "ship picked" sends. */
+export function pickedLines(order: SalesOrder): Array<{ line: string; quantity: string }> {
+  return order.lines.flatMap((l) => {
+    const tote = pickedNotShipped(l);
+    const quantity = compareQuantities(tote, l.reserved) > 0 ? l.reserved : tote;
+    return compareQuantities(quantity, '0') > 0 ? [{ line: l.id, quantity }] : [];
+  });
+}

@@ -1,4 +1,5 @@
 import type { PickList, PickListLine } from '../api/types';
+import { plotValue } from '../lib/format';
 import { compareQuantities, sumQuantities } from '../lib/quantity';
 
 export const isOpenLine = (l: PickListLine) => compareQuantities(l.remaining, '0') > 0;
@@ -6,9 +7,8 @@ export const isOpenLine = (l: PickListLine) => compareQuantities(l.remaining, '0
 export function pickProgress(list: PickList): { picked: string; total: string; percent: number } {
   const total = sumQuantities(list.lines.map((l) => l.quantity));
   const picked = sumQuantities(list.lines.map((l) => l.picked));
-  const done = list.lines.filter((l) => !isOpenLine(l)).length;
-  // The bar counts lines, not units: units of different items do not add up to anything a picker walks.
-  return { picked, total, percent: list.lines.length === 0 ? 100 : Math.round((done / list.lines.length) * 100) };
+  // The bar is drawn from numbers; the figures shown next to it stay exact text.
+  return { picked, total, percent: total === '0' ? 100 : Math.floor((plotValue(picked) / plotValue(total)) * 100) };
 }
 
 /** The first open line in walking order, or the first open one at the bin the picker stands at. */

@@ -14,10 +14,10 @@ import { useCursorPager } from '../lib/cursor-pager';
 import { formatDateTime, formatQuantity } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { sumQuantities } from '../lib/quantity';
-import { customerText, holdsAnything, unitsOf } from './order-figures';
+import { customerText, holdsAnything, pickedLines, unitsOf } from './order-figures';
 import { StatusBadge } from './order-status';
 import { PickListsTable } from './pick-lists-table';
-import { pickedLines, shipPicked } from './ship-picked';
+import { shipPicked } from './ship-picked';
 
 const ROWS = { listStyle: 'none', margin: 0, padding: 0 } as const;
 const ROW = { borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' } as const;

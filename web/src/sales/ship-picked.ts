@@ -1,17 +1,7 @@
 import { get, post, seg } from '../api/client';
 import type { SalesOrder } from '../api/types';
 import { newIdempotencyKey } from '../lib/idempotency';
-import { compareQuantities } from '../lib/quantity';
-import { pickedNotShipped } from './order-figures';
-
-/** Per line, what was picked and has not left yet, never more than the line still holds. */
-export function pickedLines(order: SalesOrder): Array<{ line: string; quantity: string }> {
-  return order.lines.flatMap((l) => {
-    const tote = pickedNotShipped(l);
-    const quantity = compareQuantities(tote, l.reserved) > 0 ? l.reserved : tote;
-    return compareQuantities(quantity, '0') > 0 ? [{ line: l.id, quantity }] : [];
-  });
-}
+import { pickedLines } from './order-figures';
 
 /**
  * Ships what was picked for each order, one shipment per order (read fresh, so a shipment made
