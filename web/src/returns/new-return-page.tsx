@@ -8,6 +8,7 @@ import type { SalesOrder } from '../api/types';
 import { ConfirmModal, type Confirmation } from '../layout/confirm-modal';
 import { PageHeader } from '../layout/page-header';
 import { QueryState } from '../layout/query-state';
+import { useCompact } from '../layout/use-compact';
 import { formatQuantity } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { checkQuantity, compareQuantities, sumQuantities } from '../lib/quantity';
@@ -34,6 +35,7 @@ function OrderSelect({ value, onChange }: { value: string | null; onChange: (num
 
 function ReturnForm({ order }: { order: SalesOrder }) {
   const navigate = useNavigate();
+  const compact = useCompact();
   const reasons = useReasonCodes();
   const returns = useOrderReturns(order.number);
   const returnable = useMemo(() => returnableByLine(order.lines, returns.data?.data ?? []), [order.lines, returns.data]);
@@ -48,6 +50,13 @@ function ReturnForm({ order }: { order: SalesOrder }) {
   const reasonOptions = (reasons.data?.data ?? []).map((r) => ({ value: r.code, label: r.name }));
   const row = (id: string): Row => rows[id] ?? { quantity: '', reason: null };
   const setRow = (id: string, change: Partial<Row>) => setRows((all) => ({ ...all, [id]: { ...row(id), ...change } }));
+
+  const inputs = (l: SalesOrder['lines'][number]) => [
+    <TextInput key="quantity" aria-label={`Quantity of ${l.item.sku} to return`} inputMode="decimal" value={row(l.id).quantity} error={errors[`${l.id}.quantity`]}
+      rightSection={<Text size="xs" c="dimmed">{l.item.unit}</Text>} rightSectionWidth={44} onChange={(e) => setRow(l.id, { quantity: e.currentTarget.value })} />,
+    <Select key="reason" aria-label={`Reason for returning ${l.item.sku}`} placeholder="Why" data={reasonOptions} value={row(l.id).reason} error={errors[`${l.id}.reason`]}
+      onChange={(v) => setRow(l.id, { reason: v })} comboboxProps={{ withinPortal: true }} />,
+  ] as const;
 
   function review() {
     setErrors({});
@@ -91,37 +100,47 @@ function ReturnForm({ order }: { order: SalesOrder }) {
   return (
     <Stack gap="md">
       <Paper withBorder p="md">
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={4} fz="sm">
-            <caption className="visually-hidden">Shipped lines of {order.number}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Item</Table.Th>
-                <Table.Th scope="col" ta="right">Shipped</Table.Th>
-                <Table.Th scope="col" ta="right">Returnable</Table.Th>
-                <Table.Th scope="col" w={130}>Quantity</Table.Th>
-                <Table.Th scope="col" miw={200}>Reason</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shipped.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Th scope="row" fw={400}><Text fw={600} size="sm">{l.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text></Table.Th>
-                  <Table.Td ta="right" ff="monospace">{formatQuantity(l.shipped)}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{formatQuantity(returnable.get(l.id) ?? l.shipped)}</Table.Td>
-                  <Table.Td>
-                    <TextInput aria-label={`Quantity of ${l.item.sku} to return`} inputMode="decimal" value={row(l.id).quantity} error={errors[`${l.id}.quantity`]}
-                      rightSection={<Text size="xs" c="dimmed">{l.item.unit}</Text>} rightSectionWidth={44} onChange={(e) => setRow(l.id, { quantity: e.currentTarget.value })} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Select aria-label={`Reason for returning ${l.item.sku}`} placeholder="Why" data={reasonOptions} value={row(l.id).reason} error={errors[`${l.id}.reason`]}
-                      onChange={(v) => setRow(l.id, { reason: v })} comboboxProps={{ withinPortal: true }} />
-                  </Table.Td>
+        {compact ? (
+          <ul aria-label={`Shipped lines of ${order.number}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {shipped.map((l) => (
+              <li key={l.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+                <Text fw={600} size="sm">{l.item.sku}</Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text>
+                <Text size="xs">Shipped {formatQuantity(l.shipped)} · returnable {formatQuantity(returnable.get(l.id) ?? l.shipped)}</Text>
+                <Group gap="xs" mt={4} grow align="flex-start">{inputs(l)}</Group>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing={4} fz="sm">
+              <caption className="visually-hidden">Shipped lines of {order.number}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Item</Table.Th>
+                  <Table.Th scope="col" ta="right">Shipped</Table.Th>
+                  <Table.Th scope="col" ta="right">Returnable</Table.Th>
+                  <Table.Th scope="col" w={130}>Quantity</Table.Th>
+                  <Table.Th scope="col" miw={200}>Reason</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {shipped.map((l) => {
+                  const [quantity, reason] = inputs(l);
+                  return (
+                    <Table.Tr key={l.id}>
+                      <Table.Th scope="row" fw={400}><Text fw={600} size="sm">{l.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text></Table.Th>
+                      <Table.Td ta="right" ff="monospace">{formatQuantity(l.shipped)}</Table.Td>
+                      <Table.Td ta="right" ff="monospace">{formatQuantity(returnable.get(l.id) ?? l.shipped)}</Table.Td>
+                      <Table.Td>{quantity}</Table.Td>
+                      <Table.Td>{reason}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Paper>
       <Paper withBorder p="md" maw={560}>
         <Stack gap="sm">

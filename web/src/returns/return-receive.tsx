@@ -5,6 +5,7 @@ import { seg } from '../api/client';
 import { useLocationTree } from '../api/queries';
 import type { LocationNode } from '../api/types';
 import { ConfirmModal, type Confirmation } from '../layout/confirm-modal';
+import { useCompact } from '../layout/use-compact';
 import { formatQuantity } from '../lib/format';
 import { subtractQuantities, sumQuantities } from '../lib/quantity';
 import { CameraScanner } from '../operations/camera-scanner';
@@ -53,8 +54,25 @@ export function ReturnReceive({ ret }: { ret: Return }) {
     success: (r) => `Received ${r.movements.map((m) => `${formatQuantity(m.quantity)} × ${m.item.sku}`).join(', ')} into ${location ?? ''} on ${r.return.number}`,
     onSuccess: () => session.clear(),
   });
+  const compact = useCompact();
   const skus = [...new Set([...ret.lines.map((l) => l.item.sku), ...session.state.lines.map((l) => l.item.sku)])];
   const expected = (sku: string) => sumQuantities(ret.lines.filter((l) => l.item.sku === sku).map((l) => subtractQuantities(l.authorised, l.received)));
+
+  /** One line's parts, laid out as a table row on a desk and as a list item on a handheld. */
+  function cells(sku: string) {
+    const scanned = session.state.lines.find((l) => l.item.sku === sku);
+    const onReturn = ret.lines.some((l) => l.item.sku === sku);
+    return {
+      flash: sku === session.state.lastSku ? 'scan-flash' : undefined,
+      item: <div><Text fw={600} size="sm">{sku}</Text>{!onReturn && <Text size="xs" c="red.8" fw={700}>not on this return: will be refused</Text>}</div>,
+      expected: onReturn ? formatQuantity(expected(sku)) : '—',
+      input: scanned ? (
+        <TextInput aria-label={`Quantity of ${sku} received`} value={scanned.quantity} inputMode="decimal" error={submitter.lineErrors[sku]?.quantity ?? submitter.lineErrors[sku]?.item}
+          onChange={(e) => session.dispatch({ type: 'quantity', sku, quantity: e.currentTarget.value })} />
+      ) : null,
+      remove: scanned ? <ActionIcon variant="subtle" color="red" aria-label={`Remove ${sku}`} onClick={() => session.dispatch({ type: 'remove', sku })}><IconTrash size={16} aria-hidden /></ActionIcon> : null,
+    };
+  }
 
   function review() {
     const what = session.state.lines.map((l) => `${formatQuantity(l.quantity)} × ${l.item.sku}`).join(', ');
@@ -77,43 +95,47 @@ export function ReturnReceive({ ret }: { ret: Return }) {
           <ScanStatus state={session.state} message={session.message} />
           <CameraScanner onCode={session.onCode} />
         </Group>
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={4} fz="sm">
-            <caption className="visually-hidden">Lines to receive</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Item</Table.Th>
-                <Table.Th scope="col" ta="right">Still expected</Table.Th>
-                <Table.Th scope="col" w={140}>This receipt</Table.Th>
-                <Table.Th scope="col" w={44}><span className="visually-hidden">Remove</span></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {skus.map((sku) => {
-                const scanned = session.state.lines.find((l) => l.item.sku === sku);
-                const onReturn = ret.lines.some((l) => l.item.sku === sku);
-                return (
-                  <Table.Tr key={sku} className={sku === session.state.lastSku ? 'scan-flash' : undefined}>
-                    <Table.Th scope="row" fw={400}>
-                      <Text fw={600} size="sm">{sku}</Text>
-                      {!onReturn && <Text size="xs" c="red.8" fw={700}>not on this return: will be refused</Text>}
-                    </Table.Th>
-                    <Table.Td ta="right" ff="monospace">{onReturn ? formatQuantity(expected(sku)) : '—'}</Table.Td>
-                    <Table.Td>
-                      {scanned ? (
-                        <TextInput aria-label={`Quantity of ${sku} received`} value={scanned.quantity} inputMode="decimal" error={submitter.lineErrors[sku]?.quantity ?? submitter.lineErrors[sku]?.item}
-                          onChange={(e) => session.dispatch({ type: 'quantity', sku, quantity: e.currentTarget.value })} />
-                      ) : <Text size="sm" c="dimmed">—</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      {scanned && <ActionIcon variant="subtle" color="red" aria-label={`Remove ${sku}`} onClick={() => session.dispatch({ type: 'remove', sku })}><IconTrash size={16} aria-hidden /></ActionIcon>}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {compact ? (
+          <ul aria-label="Lines to receive" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {skus.map((sku) => {
+              const row = cells(sku);
+              return (
+                <li key={sku} className={row.flash} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+                  <Group justify="space-between" wrap="nowrap">{row.item}{row.remove}</Group>
+                  <Text size="xs">Still expected {row.expected}</Text>
+                  {row.input}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <Table.ScrollContainer minWidth={520}>
+            <Table verticalSpacing={4} fz="sm">
+              <caption className="visually-hidden">Lines to receive</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Item</Table.Th>
+                  <Table.Th scope="col" ta="right">Still expected</Table.Th>
+                  <Table.Th scope="col" w={140}>This receipt</Table.Th>
+                  <Table.Th scope="col" w={44}><span className="visually-hidden">Remove</span></Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {skus.map((sku) => {
+                  const row = cells(sku);
+                  return (
+                    <Table.Tr key={sku} className={row.flash}>
+                      <Table.Th scope="row" fw={400}>{row.item}</Table.Th>
+                      <Table.Td ta="right" ff="monospace">{row.expected}</Table.Td>
+                      <Table.Td>{row.input ?? <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                      <Table.Td>{row.remove}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
         {submitter.formError && <Alert color="red" role="alert" title="Not received">{submitter.formError}</Alert>}
         <Group>
           <Button size="md" onClick={review} loading={submitter.submitting} disabled={session.state.lines.length === 0}>Receive</Button>

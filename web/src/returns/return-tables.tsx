@@ -1,4 +1,5 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
+import { useCompact } from '../layout/use-compact';
 import { formatDateTime, formatQuantity } from '../lib/format';
 import { compareQuantities } from '../lib/quantity';
 import type { Return, ReturnLine } from './return-types';
@@ -7,6 +8,28 @@ const ACTIONS = { receipt: 'Received', restock: 'Restocked', scrap: 'Scrapped' }
 
 /** A return's lines: what was authorised, what came back, and where it went. */
 export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: ((line: ReturnLine) => void) | null }) {
+  const compact = useCompact();
+  const action = (l: ReturnLine) => onDispose && compareQuantities(l.inQc, '0') > 0
+    ? <Button size="compact-sm" variant="light" onClick={() => onDispose(l)} aria-label={`Restock or scrap ${l.item.sku}`}>Restock or scrap</Button>
+    : null;
+  if (compact) {
+    return (
+      <ul aria-label="Return lines" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {ret.lines.map((l) => (
+          <li key={l.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600} size="sm">{l.item.sku}</Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name} · {l.reasonCode}</Text>
+              </div>
+              {action(l)}
+            </Group>
+            <Text size="xs">Authorised {formatQuantity(l.authorised)} · received {formatQuantity(l.received)} · restocked {formatQuantity(l.restocked)} · scrapped {formatQuantity(l.scrapped)} · <b>in QC {formatQuantity(l.inQc)}</b></Text>
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing={4} fz="sm">
@@ -36,11 +59,7 @@ export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: (
               <Table.Td ta="right" ff="monospace">{formatQuantity(l.restocked)}</Table.Td>
               <Table.Td ta="right" ff="monospace">{formatQuantity(l.scrapped)}</Table.Td>
               <Table.Td ta="right" ff="monospace" fw={compareQuantities(l.inQc, '0') > 0 ? 700 : undefined}>{formatQuantity(l.inQc)}</Table.Td>
-              {onDispose && (
-                <Table.Td>
-                  {compareQuantities(l.inQc, '0') > 0 && <Button size="compact-sm" variant="light" onClick={() => onDispose(l)} aria-label={`Restock or scrap ${l.item.sku}`}>Restock or scrap</Button>}
-                </Table.Td>
-              )}
+              {onDispose && <Table.Td>{action(l)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -51,7 +70,21 @@ export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: (
 
 /** Each receipt, restock and scrap, oldest first, with the reason it was given. */
 export function ReturnHistory({ ret }: { ret: Return }) {
+  const compact = useCompact();
   if (ret.history.length === 0) return <Text c="dimmed" size="sm">Nothing has been received yet.</Text>;
+  if (compact) {
+    return (
+      <ul aria-label="Return history, oldest first" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {ret.history.map((h) => (
+          <li key={h.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+            <Text size="sm"><b>{ACTIONS[h.action]}</b> {formatQuantity(h.quantity)} × {h.item.sku}</Text>
+            <Text size="xs">{h.from.code} → {h.to.code} · {h.reasonCode ?? 'no reason'}{h.note ? ` · ${h.note}` : ''}</Text>
+            <Text size="xs" c="dimmed">{formatDateTime(h.occurredAt)} · {h.by.name}</Text>
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing={4} fz="sm">
