@@ -127,6 +127,10 @@ test('a phone order typed in by hand is picked by scanning, shipped in part, and
   await order.ship({ [mug]: '2', [jug]: '' });
   await expect(order.fact('Status')).toHaveText(/Partially shipped/);
   await expect(order.line(mug)).toHaveText(/3\s*1\s*0\s*3\s*2/);
+  await page.getByRole('link', { name: `Shipments of ${number} in the ledger` }).click();
+  const shipment = page.getByRole('table', { name: 'Movements, newest first' }).getByRole('row').filter({ hasText: `SS${run}-A-01 → customer` });
+  await expect(shipment).toHaveCount(1);
+  await expect(shipment).toContainText(mug);
   const item = new ItemPage(page);
   await item.open(mug);
   await item.expectTotal('on hand', '4');

@@ -1,8 +1,8 @@
-import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { usePickLists, useSalesOrder } from '../api/sales-order-queries';
 import type { DeliveryAddress, SalesOrder } from '../api/types';
 import { ConfirmModal, type Confirmation } from '../layout/confirm-modal';
@@ -88,6 +88,11 @@ function OrderDetails({ order }: { order: SalesOrder }) {
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">Lines</Title>
         <OrderLinesTable order={order} />
+        {order.lines.some((l) => l.shipped !== '0') && (
+          <Anchor component={Link} to={`/movements?documentType=sales_order&documentId=${encodeURIComponent(order.id)}`} size="sm" mt="xs" display="inline-block">
+            Shipments of {order.number} in the ledger
+          </Anchor>
+        )}
       </Paper>
       <OrderPickLists orderId={order.id} />
       <OrderHistory orderId={order.id} />
