@@ -48,8 +48,9 @@ export async function receiveReturn(store: Store, ctx: CommandContext, ref: stri
     const decimals = await decimalsOf(trx, lines);
     const entries = input.lines ?? lines.filter((l) => left(l) > 0).map((l) => ({ line: l.id, item: undefined, quantity: formatScaled(left(l), decimals(l)) }));
     for (const [i, entry] of entries.entries()) {
-      const path = input.lines === undefined ? '/' : `/lines/${i}`;
-      const line = await chooseLine(trx, row, lines, entry, path, left);
+      // Without lines in the request the quantities are the server's own, so there is no request field to name.
+      const path = input.lines === undefined ? '' : `/lines/${i}`;
+      const line = await chooseLine(trx, row, lines, entry, path || '/', left);
       const quantity = parsePositiveScaled(entry.quantity, decimals(line), `${path}/quantity`);
       if (quantity > left(line)) {
         const message = `at most ${formatScaled(Math.max(0, left(line)), decimals(line))} more of line ${line.line_no} can be received (authorised ${formatScaled(Number(line.quantity), decimals(line))}, received ${formatScaled(Number(line.received), decimals(line))})`;

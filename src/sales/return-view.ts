@@ -2,7 +2,7 @@ import { getItem, itemRefsByIds } from '../catalog/item-service.js';
 import type { Executor, ReturnEntryRow, ReturnLineRow, ReturnRow } from '../db/schema.js';
 import { locationRefsByIds } from '../locations/location-service.js';
 import { listMovements } from '../operations/posting-service.js';
-import { invalidField, notFound } from '../shared/errors.js';
+import { DomainError, invalidField, notFound } from '../shared/errors.js';
 import { decodeCursor, MAX_PAGE_SIZE, toPage, type Page } from '../shared/page.js';
 import { formatScaled } from '../shared/quantity.js';
 import { findChannelsByIds } from './channel-repository.js';
@@ -45,11 +45,13 @@ export async function listOrderReturns(db: Executor, orderRef: string, query: Om
   return listReturns(db, { ...query, order: order.id });
 }
 
+/** A filter naming an order that does not exist is a bad query field, not a missing page. */
 async function orderFilter(db: Executor, ref: string): Promise<string> {
   try {
     return (await getSalesOrder(db, ref)).id;
-  } catch {
-    throw invalidField('/order', `sales order '${ref}' does not exist`);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not-found') throw invalidField('/order', `sales order '${ref}' does not exist`);
+    throw error;
   }
 }
 

@@ -63,6 +63,16 @@ describe.each(DIALECTS)('customer returns on %s', (dialect) => {
     expect(again.status).toBe('authorised');
   });
 
+  it('lets only one of several returns racing for the same shipped units through', async () => {
+    const shop = await makeReturnsShop(api);
+    const order = await shippedOrder(api, shop);
+    const body = { order: order.number, lines: [{ item: shop.bolt.sku, quantity: 4, reason: 'not-wanted' }] };
+    const answers = await Promise.all([api.request('POST', url, body), api.request('POST', url, body), api.request('POST', url, body)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 422, 422]);
+    const all = await api.get<{ data: ReturnSummary[] }>(`${url}?order=${order.number}`);
+    expect(all.data.map((r) => r.lines[0]?.authorised)).toEqual(['4']);
+  });
+
   it('receives into quality control: on hand there, nothing available, channel availability unchanged', async () => {
     const shop = await makeReturnsShop(api);
     const order = await shippedOrder(api, shop);
