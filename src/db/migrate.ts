@@ -7,6 +7,8 @@ import { salesMigration } from './migrations/0005-sales.js';
 import { webhooksMigration } from './migrations/0006-webhooks.js';
 import { channelFeedMigration } from './migrations/0007-channel-feed.js';
 import { returnsMigration } from './migrations/0008-returns.js';
+import { cycleCountsMigration } from './migrations/0009-cycle-counts.js';
+import { trackingMigration } from './migrations/0010-tracking.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -20,6 +22,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-webhooks': webhooksMigration(),
     '0007-channel-feed': channelFeedMigration(),
     '0008-returns': returnsMigration(),
+    '0009-cycle-counts': cycleCountsMigration(),
+    '0010-tracking': trackingMigration(),
   };
 }
 

@@ -16,7 +16,11 @@ export interface ItemsTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** How units are told apart: not at all, by lot (batch), or one by one by serial number. Fixed once created. */
+  tracking: Generated<ItemTracking>;
 }
+
+export type ItemTracking = 'none' | 'lot' | 'serial';
 
 export interface ItemBarcodesTable {
   code: string;
@@ -68,6 +72,8 @@ export interface MovementsTable {
   recorded_at: string;
   idempotency_key: string | null;
   note: string | null;
+  /** The one lot a movement of a lot-tracked item moves; null for other items. */
+  lot_id: string | null;
 }
 
 export interface BalancesTable {
@@ -117,6 +123,8 @@ export interface ReasonCodesTable {
   code: string;
   name: string;
   created_at: string;
+  /** Archived codes stay on past movements but cannot be used for new adjustments. */
+  archived_at: string | null;
 }
 
 export interface ApiKeysTable {
@@ -436,6 +444,57 @@ export interface ChannelAvailabilityPublishedTable {
   published_at: string;
 }
 
+// --- Cycle counts (counts and their lines per item × location) ---
+export type CountStatus = 'draft' | 'counting' | 'review' | 'approved' | 'cancelled';
+
+export interface CountsTable {
+  id: string;
+  number: string;
+  site_id: string;
+  status: CountStatus;
+  /** JSON: what the count covers (bins, items, the whole site, not counted for N days, ABC). */
+  scope: string;
+  blind: number;
+  /** A variance beyond this many units (in millionths of a unit) needs a manager. */
+  threshold_units_micro: number | null;
+  /** A variance worth more than this (1/10,000 of the currency unit) needs a manager. */
+  threshold_value: number | null;
+  note: string | null;
+  posting_id: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  submitted_at: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  cancelled_at: string | null;
+}
+
+export interface CountLinesTable {
+  id: string;
+  count_id: string;
+  line_no: number;
+  item_id: string;
+  location_id: string;
+  /** On hand when counting started (0 on an unplanned line). */
+  expected: number;
+  /** Found by a counter, not in the snapshot. */
+  unplanned: number;
+  counted: number | null;
+  /** The ledger's on hand read in the transaction of the latest entry: the variance is against this. */
+  on_hand_at_count: number | null;
+  unit_cost: number | null;
+  /** What was counted before a recount was asked for. */
+  previous_counted: number | null;
+  recounts: number;
+  reason_code: string | null;
+  counted_by: string | null;
+  counted_by_name: string | null;
+  counted_at: string | null;
+}
+
 // --- Customer returns (RMAs): the return, its authorised lines, and each step that moved stock ---
 export type ReturnStatus = 'authorised' | 'partially_received' | 'received' | 'closed' | 'cancelled';
 export type ReturnEntryAction = 'receipt' | 'restock' | 'scrap';
@@ -488,6 +547,50 @@ export interface ReturnEntriesTable {
   recorded_at: string;
 }
 
+// --- Lots and serials (tracking) ---
+export interface LotsTable {
+  id: string;
+  item_id: string;
+  lot_number: string;
+  /** YYYY-MM-DD */
+  manufactured_on: string | null;
+  /** YYYY-MM-DD; the lot is expired from the day after. */
+  expires_on: string | null;
+  first_received_at: string;
+  created_at: string;
+}
+
+/** A lot-tracked item's balance split per lot; Σ over lots equals its `balances` row. */
+export interface LotBalancesTable {
+  item_id: string;
+  location_id: string;
+  lot_id: string;
+  on_hand: number;
+  reserved: number;
+}
+
+/** Which lots a reservation of a lot-tracked item holds, and how much of each. */
+export interface ReservationLotsTable {
+  reservation_id: string;
+  lot_id: string;
+  quantity: number;
+}
+
+export interface SerialsTable {
+  id: string;
+  item_id: string;
+  serial_number: string;
+  /** Where this unit is now (virtual locations included). */
+  location_id: string;
+  lot_id: string | null;
+  created_at: string;
+}
+
+export interface MovementSerialsTable {
+  movement_id: string;
+  serial_id: string;
+}
+
 export interface Schema {
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
@@ -526,6 +629,13 @@ export interface Schema {
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;
   return_entries: ReturnEntriesTable;
+  counts: CountsTable;
+  count_lines: CountLinesTable;
+  lots: LotsTable;
+  lot_balances: LotBalancesTable;
+  reservation_lots: ReservationLotsTable;
+  serials: SerialsTable;
+  movement_serials: MovementSerialsTable;
 }
 
 /** A query executor: the database itself or a transaction. Repositories take this. */
@@ -561,3 +671,8 @@ export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type ReturnRow = Selectable<ReturnsTable>;
 export type ReturnLineRow = Selectable<ReturnLinesTable>;
 export type ReturnEntryRow = Selectable<ReturnEntriesTable>;
+export type CountRow = Selectable<CountsTable>;
+export type CountLineRow = Selectable<CountLinesTable>;
+export type LotRow = Selectable<LotsTable>;
+export type LotBalanceRow = Selectable<LotBalancesTable>;
+export type SerialRow = Selectable<SerialsTable>;
