@@ -60,6 +60,24 @@ describe.each(DIALECTS)('cycle counts on %s', (dialect) => {
     await expectConsistent(api);
   });
 
+  it('an entry racing a sale reads the on hand either before or after it, never between, and approval keeps the sale', async () => {
+    const s = await countSetup(api);
+    const count = await startedCount(api, s, { blind: false, thresholds: {} });
+    const [entry, sale] = await Promise.all([
+      api.request('POST', `/api/v1/counts/${count.id}/entries`, { entries: [{ item: s.bolt.sku, location: s.binA.code, quantity: 9 }] }),
+      api.request('POST', '/api/v1/shipments', { location: s.binA.code, lines: [{ item: s.bolt.sku, quantity: 4 }] }),
+    ]);
+    expect(entry.statusCode, entry.body).toBe(200);
+    expect(sale.statusCode, sale.body).toBe(201);
+    const line = lineFor(entry.json<Count>(), s.bolt.sku, s.binA.code);
+    expect(['10', '6']).toContain(line.onHandAtCount);
+    await countAction(api, count, 'submit');
+    await countAction(api, count, 'approve');
+    // On hand now is 10 − 4 sold + (9 − on hand at the entry): counted 9, less the sale if it came after the entry.
+    expect(await onHandAt(api, s.bolt.sku, s.binA.code)).toBe(line.onHandAtCount === '10' ? '5' : '9');
+    await expectConsistent(api);
+  });
+
   it('hides expected figures from counters on a blind count, not from a manager', async () => {
     const s = await countSetup(api);
     const count = await startedCount(api, s);
