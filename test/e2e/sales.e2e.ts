@@ -150,3 +150,49 @@ test('a phone order typed in by hand is picked by scanning, shipped in part, and
   await item.expectTotal('reserved', '2');
   await item.expectTotal('available', '2');
 });
+
+test('two orders picked as one wave in walking order, then shipped from the pick list', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString().slice(-6);
+  const cup = `CUP-${run}`;
+  const pot = `POT-${run}`;
+  const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
+  // The pot's bin comes first in walking order (A before C), though the orders name the cup first.
+  const { channel } = await shop(api, run, [{ sku: cup, bin: `SS${run}-C-01`, quantity: '5' }, { sku: pot, bin: `SS${run}-A-01`, quantity: '5' }]);
+  const first = await api.post<{ number: string }>('/api/v1/sales-orders', { channel, customerName: 'Ada', lines: [{ item: cup, quantity: '1' }, { item: pot, quantity: '1' }] });
+  const second = await api.post<{ number: string }>('/api/v1/sales-orders', { channel, customerName: 'Grace', lines: [{ item: cup, quantity: '2' }] });
+  await signedIn(page);
+  await page.goto('/');
+  await goToSales(page, 'Pick & ship');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pick & ship' })).toBeVisible();
+  await page.getByRole('checkbox', { name: `Pick ${first.number}` }).check();
+  await page.getByRole('checkbox', { name: `Pick ${second.number}` }).check();
+  await page.getByRole('button', { name: 'Pick 2 orders as a wave' }).click();
+
+  const pick = new PickListPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: /^PL-\d+$/ })).toBeVisible();
+  await expect(pick.progress).toHaveText('0 of 4 units picked');
+  const bins = page.getByRole('table', { name: 'Pick lines by bin' }).getByRole('row');
+  await expect(bins.nth(1)).toContainText(`SS${run}-A-01`);
+  await expect(bins.nth(2)).toContainText(`SS${run}-C-01`);
+  await expect(bins.nth(3)).toContainText(`SS${run}-C-01`);
+  const scanner = new OperationPage(page);
+  await scanner.scan(`SS${run}-A-01`);
+  await scanner.scan(pot);
+  await scanner.scan(`SS${run}-C-01`);
+  await page.getByRole('textbox', { name: 'Quantity per scan' }).fill('3');
+  await scanner.scan(cup);
+  await expect(pick.progress).toHaveText('4 of 4 units picked');
+
+  await page.getByRole('button', { name: 'Ship picked orders' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Ship', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Shipped ${first.number} → shipped, ${second.number} → shipped`)).toBeVisible();
+  const order = new SalesOrderPage(page);
+  await order.open(second.number);
+  await expect(order.fact('Status')).toHaveText(/Shipped/);
+  await expect(page.getByRole('main').getByRole('button', { name: 'Mark delivered' })).toBeVisible();
+  await order.act('Mark delivered', 'Delivered');
+  await expect(order.fact('Status')).toHaveText(/Delivered/);
+});
