@@ -196,3 +196,36 @@ test('two orders picked as one wave in walking order, then shipped from the pick
   await order.act('Mark delivered', 'Delivered');
   await expect(order.fact('Status')).toHaveText(/Delivered/);
 });
+
+test('a checkout hold is confirmed and a backorder allocated from the order page', async ({ page, baseURL }) => {
+  const run = Date.now().toString().slice(-6);
+  const sku = `BAK-${run}`;
+  const bin = `SS${run}-B1`;
+  const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
+  const { site } = await shop(api, run, [{ sku, bin, quantity: '2' }]);
+  const channel = `BO${run}`;
+  await api.post('/api/v1/channels', { code: channel, name: `Backorder channel ${run}`, kind: 'marketplace', locations: [site], allowBackorders: true });
+  const held = await api.post<{ number: string }>('/api/v1/sales-orders', { channel, holdTtlSeconds: 3600, lines: [{ item: sku, quantity: '1' }] });
+  const short = await api.post<{ number: string }>('/api/v1/sales-orders', { channel, lines: [{ item: sku, quantity: '3' }] });
+  await signedIn(page);
+  const order = new SalesOrderPage(page);
+
+  await order.open(held.number);
+  const holdNotice = page.getByRole('main').getByRole('alert').filter({ hasText: 'Checkout hold' });
+  await expect(holdNotice).toContainText('unless the order is confirmed');
+  await expect(order.fact('Hold expires')).not.toHaveText(/no expiry/);
+  await order.act('Confirm hold', 'Confirm order');
+  await expect(order.fact('Hold expires')).toHaveText(/no expiry/);
+  await expect(page.getByRole('main').getByRole('button', { name: 'Confirm hold' })).toHaveCount(0);
+  await expect(holdNotice).toHaveCount(0);
+
+  // One unit was left after the hold: the second order holds it and waits for two more.
+  await order.open(short.number);
+  await expect(order.fact('Status')).toHaveText(/Backordered/);
+  await expect(order.line(sku)).toHaveText(/3\s*1\s*2\s*0\s*0/);
+  await api.post('/api/v1/receipts', { location: bin, lines: [{ item: sku, quantity: '5' }] });
+  await order.act('Allocate backorders', 'Allocate');
+  await expect(order.fact('Status')).toHaveText(/Reserved/);
+  await expect(order.line(sku)).toHaveText(/3\s*3\s*0\s*0\s*0/);
+  await expect(page.getByRole('main').getByRole('button', { name: 'Allocate backorders' })).toHaveCount(0);
+});
