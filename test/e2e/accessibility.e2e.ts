@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY } from './support/keys.js';
-import { SEEDED_ITEMS, SEEDED_ORDERS, SEEDED_PURCHASING, SEEDED_RETURNS, SEEDED_SALES } from './support/seed.js';
+import { SEEDED_COUNTS, SEEDED_ITEMS, SEEDED_ORDERS, SEEDED_PURCHASING, SEEDED_RETURNS, SEEDED_SALES } from './support/seed.js';
 
 /**
  * Every control on every screen must be reachable by its role and an accessible name, at desktop
@@ -14,11 +14,14 @@ const SCREENS = [
   '/channels', '/channels/new', `/channels/${SEEDED_SALES.channel}`, '/webhooks',
   '/sales-orders', '/sales-orders/new', `/sales-orders/${SEEDED_ORDERS.picking}`, `/sales-orders/${SEEDED_ORDERS.held}`, '/pick-ship', `/pick-lists/${SEEDED_ORDERS.pickList}`,
   '/returns', '/returns/new', `/returns/${SEEDED_RETURNS.authorised}`,
+  '/counts', '/counts/new', `/counts/${SEEDED_COUNTS.review}`, `/counts/${SEEDED_COUNTS.counting}`, `/counts/${SEEDED_COUNTS.counting}/count`, '/reports/shrinkage',
 ];
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|slider|spinbutton)\b(?! ")/;
 
 for (const width of [1280, 360]) {
   test(`every control has a role and a name at ${width} px`, async ({ page }) => {
+    // The walk visits every screen (about 40) and the first width loads each screen's code cold.
+    test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 800 });
     await page.addInitScript({ content: `window.localStorage.setItem('stockroom.apiKey', ${JSON.stringify(E2E_ADMIN_KEY)})` });
     for (const path of SCREENS) {
@@ -39,6 +42,7 @@ const DIALOGS = [
   { path: `/channels/${SEEDED_SALES.channel}`, open: ['Archive channel'] },
   { path: '/webhooks', open: ['New subscription'] },
   { path: `/returns/${SEEDED_RETURNS.authorised}`, open: ['Cancel return'] },
+  { path: `/counts/${SEEDED_COUNTS.review}`, open: ['Approve', 'Cancel count'] },
   { path: `/sales-orders/${SEEDED_ORDERS.held}`, open: ['Start picking', 'Ship', 'Confirm hold', 'Cancel order'] },
 ];
 

@@ -86,6 +86,7 @@ export async function seedShop(api: ApiClient, days = 60): Promise<void> {
   await seedChannelsAndWebhooks(api);
   await seedSalesOrders(api);
   await seedReturns(api);
+  await seedCounts(api);
 }
 
 export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;
@@ -162,4 +163,26 @@ async function seedReturns(api: ApiClient): Promise<void> {
   await api.post(`/api/v1/sales-orders/${order.number}/ship`, {});
   const made = await api.post<{ number: string }>('/api/v1/returns', { order: order.number, notes: 'Customer phoned: one box too many', lines: [{ item: tea.sku, quantity: '1', reason: 'not-wanted' }] });
   if (made.number !== SEEDED_RETURNS.authorised) throw new Error(`the seed expected ${SEEDED_RETURNS.authorised}, got ${made.number}: update SEEDED_RETURNS`);
+}
+
+/** Counts the seed leaves for the counting screens: one in review with a variance, one being counted. */
+export const SEEDED_COUNTS = { review: 'CC-000001', counting: 'CC-000002' } as const;
+
+/** Aisle A's first bin counted three bags of espresso short (3 × 14.20, over the 20.00 threshold); the city store being counted. */
+async function seedCounts(api: ApiClient): Promise<void> {
+  const review = await api.post<{ id: string; number: string; lines: Array<{ item: { sku: string }; expected: string }> }>('/api/v1/counts', {
+    scope: { type: 'selection', site: 'WH1', bins: ['WH1-A-01'] }, thresholds: { value: '20' }, note: 'Monthly aisle A check',
+  });
+  const started = await api.post<typeof review>(`/api/v1/counts/${review.id}/start`, {});
+  const espresso = started.lines.find((l) => l.item.sku === 'COF-ESP-1KG');
+  if (!espresso) throw new Error('the seed expected espresso in WH1-A-01');
+  const entries = started.lines.map((l) => ({ item: l.item.sku, location: 'WH1-A-01', quantity: l === espresso ? String(Number(l.expected) - 3) : l.expected }));
+  await api.post(`/api/v1/counts/${review.id}/entries`, { entries });
+  await api.post(`/api/v1/counts/${review.id}/submit`, {});
+  const counting = await api.post<{ id: string; number: string }>('/api/v1/counts', { scope: { type: 'site', site: 'STORE' } });
+  await api.post(`/api/v1/counts/${counting.id}/start`, {});
+  const made = { review: review.number, counting: counting.number };
+  for (const [name, number] of Object.entries(made)) {
+    if (SEEDED_COUNTS[name as keyof typeof made] !== number) throw new Error(`the seed expected ${name} to be ${SEEDED_COUNTS[name as keyof typeof made]}, got ${number}: update SEEDED_COUNTS`);
+  }
 }
