@@ -168,7 +168,7 @@ async function seedReturns(api: ApiClient): Promise<void> {
 /** Counts the seed leaves for the counting screens: one in review with a variance, one being counted. */
 export const SEEDED_COUNTS = { review: 'CC-000001', counting: 'CC-000002' } as const;
 
-/** Aisle A's first bin counted three bags of espresso short (3 × 14.20, over the 20.00 threshold); the city store being counted. */
+/** Aisle A's first bin counted three bags of espresso short (worth more than its 20.00 threshold); the city store being counted. */
 async function seedCounts(api: ApiClient): Promise<void> {
   const review = await api.post<{ id: string; number: string; lines: Array<{ item: { sku: string }; expected: string }> }>('/api/v1/counts', {
     scope: { type: 'selection', site: 'WH1', bins: ['WH1-A-01'] }, thresholds: { value: '20' }, note: 'Monthly aisle A check',

@@ -1,6 +1,10 @@
-import { Badge, Checkbox, Table, Text } from '@mantine/core';
+import { Badge as MantineBadge, Checkbox, Table, Text, type BadgeProps } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatMoney, formatQuantity } from '../lib/format';
 import type { CountLine } from './count-queries';
+
+/** Notes are short phrases: shown whole rather than cut off with an ellipsis. */
+const Badge = (props: BadgeProps & { children: ReactNode }) => <MantineBadge {...props} styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }} />;
 
 const q = (text: string | null) => (text === null ? '—' : formatQuantity(text));
 
@@ -38,13 +42,13 @@ export function CountLinesTable({ lines, figures, selectable, selected, onToggle
                 </Table.Td>
               )}
               <Table.Td><Text fw={600} size="sm">{l.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text></Table.Td>
-              <Table.Td>{l.location.code}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.location.code}</Table.Td>
               {figures && <Table.Td ta="right" ff="monospace">{q(l.expected)}</Table.Td>}
               <Table.Td ta="right" ff="monospace">{l.counted === null ? <Text span c="dimmed" size="sm">not counted</Text> : formatQuantity(l.counted)}</Table.Td>
               {figures && <Table.Td ta="right" ff="monospace">{q(l.onHandAtCount)}</Table.Td>}
               {figures && <Table.Td ta="right" ff="monospace" fw={l.variance && l.variance !== '0' ? 700 : undefined}>{q(l.variance)}</Table.Td>}
               {figures && <Table.Td ta="right" ff="monospace">{l.varianceValue === null ? '—' : formatMoney(l.varianceValue)}</Table.Td>}
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {l.needsApproval && <Badge color="red" variant="filled" tt="none" mr={4}>Over threshold</Badge>}
                 {l.unplanned && <Badge color="grape" variant="light" tt="none" mr={4}>Found</Badge>}
                 {l.recounts > 0 && <Badge color="blue" variant="light" tt="none" mr={4}>Recount {l.recounts}{l.previousCounted !== null ? ` (was ${formatQuantity(l.previousCounted)})` : ''}</Badge>}
