@@ -1,5 +1,5 @@
 import { runCommand, type CommandResult } from '../db/command.js';
-import type { CountLineRow } from '../db/schema.js';
+import type { CountLineRow, Executor } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import type { MovementDraft } from '../ledger/movement-types.js';
 import { postMovements } from '../ledger/posting.js';
@@ -71,7 +71,7 @@ export async function approveCount(store: Store, ctx: CommandContext, ref: strin
 type Items = Awaited<ReturnType<typeof namesFor>>['items'];
 
 async function adjustmentDrafts(
-  trx: Parameters<typeof resolveLocationRefs>[0],
+  trx: Executor,
   varied: Array<{ line: CountLineRow; variance: number }>,
   items: Items,
   doc: { reasonOf: (line: CountLineRow) => string; countId: string; number: string; note: string | null },

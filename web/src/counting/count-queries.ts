@@ -3,7 +3,6 @@ import { get, seg } from '../api/client';
 import { LIVE_MS } from '../api/queries';
 import type { Page } from '../api/types';
 import type { Count, CountSummary } from '../../../src/counting/count-types';
-import type { ReasonCodeView } from '../../../src/counting/reason-codes';
 import type { ShrinkageReport } from '../../../src/counting/shrinkage-types';
 import type { CountStatus } from '../../../src/db/schema';
 
@@ -24,11 +23,6 @@ export function useCounts(status: CountStatus | undefined, cursor: string | unde
 
 export function useCount(ref: string) {
   return useQuery({ queryKey: ['counts', 'one', ref], queryFn: () => get<Count>(`/api/v1/counts/${seg(ref)}`), refetchInterval: LIVE_MS });
-}
-
-/** Every reason code, archived ones too: a count's line may still name one. */
-export function useAllReasonCodes() {
-  return useQuery({ queryKey: ['reason-codes', 'all'], queryFn: () => get<{ data: ReasonCodeView[] }>('/api/v1/reason-codes', { includeArchived: true }), staleTime: 60_000 });
 }
 
 export function useShrinkage(query: { from: string; to: string; groupBy: string }) {
