@@ -25,7 +25,9 @@ export function movementKinds(plan: DemoPlan): Map<string, number> {
 const number = (n: number) => n.toLocaleString('en-US');
 
 /** The paragraph `stockroom demo` prints. */
-export function describeDemo(plan: DemoPlan, counts: LoadCounts, buying: { suppliers: number; policies: number }, elapsedMs: number): string {
+export function describeDemo(
+  plan: DemoPlan, counts: LoadCounts, buying: { suppliers: number; policies: number }, selling: { channels: number; orders: number }, elapsedMs: number,
+): string {
   const kinds = movementKinds(plan);
   const of = (...names: string[]) => names.reduce((sum, k) => sum + (kinds.get(k) ?? 0), 0);
   const categories = new Set(plan.items.map((i) => i.category)).size;
@@ -38,6 +40,7 @@ export function describeDemo(plan: DemoPlan, counts: LoadCounts, buying: { suppl
     `(${number(of('receipt'))} receipts, ${number(of('shipment'))} shipments, ${number(of('transfer', 'transfer_out', 'transfer_in', 'move'))} transfers and moves,`,
     `${number(of('adjustment', 'scrap'))} adjustments and write-offs, ${number(of('return'))} returns),`,
     `${counts.transfers} two-step transfers of which ${counts.inTransit} are still in transit, ${plan.reservations.length} open reservations,`,
-    `and reorder policies for ${buying.policies} items at ${LOC.wh1}.`,
+    `reorder policies for ${buying.policies} items at ${LOC.wh1},`,
+    `and ${selling.channels} sales channels with ${selling.orders} orders.`,
   ].join(' ');
 }

@@ -42,7 +42,8 @@ export function demoLocations(suppliers: readonly SupplierSpec[]): NewLocation[]
     codes.map((code, i) => ({ code, name: name(i + 1), kind: 'bin', parent }));
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   return [
-    { code: LOC.wh1, name: 'Central Warehouse', kind: 'site' },
+    // Coordinates and regions let sales orders be routed to the nearest site.
+    { code: LOC.wh1, name: 'Central Warehouse', kind: 'site', latitude: '51.3397', longitude: '12.3731', region: 'DE-SN' },
     { code: 'WH1-A', name: 'Ambient racking', kind: 'zone', parent: LOC.wh1 },
     ...bins('WH1-A', range(WH1_RACK_BINS).map(wh1RackBin), (i) => `Rack aisle A, bay ${i}`),
     { code: 'WH1-B', name: 'Bulk and pallet storage', kind: 'zone', parent: LOC.wh1 },
@@ -52,12 +53,12 @@ export function demoLocations(suppliers: readonly SupplierSpec[]): NewLocation[]
     { code: LOC.wh1Qc, name: 'Inspection shelf', kind: 'bin', parent: 'WH1-QC' },
     // Picked for the store and waiting for the truck: already promised, so not sellable.
     { code: LOC.wh1Dock, name: 'Dispatch bay', kind: 'bin', parent: LOC.wh1, sellable: false },
-    { code: LOC.wh2, name: 'East Warehouse', kind: 'site' },
+    { code: LOC.wh2, name: 'East Warehouse', kind: 'site', latitude: '52.4064', longitude: '16.9252', region: 'PL-30' },
     { code: 'WH2-P', name: 'Pick face', kind: 'zone', parent: LOC.wh2 },
     ...bins('WH2-P', range(WH2_PICK_BINS).map(wh2PickBin), (i) => `Pick shelf ${i}`),
     { code: 'WH2-R', name: 'Returns and damaged goods', kind: 'zone', parent: LOC.wh2, sellable: false },
     { code: LOC.wh2Returns, name: 'Returns cage', kind: 'bin', parent: 'WH2-R' },
-    { code: LOC.store, name: 'City Store', kind: 'site' },
+    { code: LOC.store, name: 'City Store', kind: 'site', latitude: '52.5200', longitude: '13.4050', region: 'DE-BE' },
     { code: LOC.storeBack, name: 'Backroom', kind: 'zone', parent: LOC.store },
     { code: LOC.storeFloor, name: 'Shop floor', kind: 'zone', parent: LOC.store },
     ...suppliers.map((s): NewLocation => ({ code: s.code, name: s.name, kind: 'virtual', parent: 'supplier' })),

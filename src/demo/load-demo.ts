@@ -11,6 +11,7 @@ import { describeDemo, type LoadCounts } from './demo-summary.js';
 import type { DemoOptions, DemoStep } from './demo-types.js';
 import { generateDemo } from './generate-demo.js';
 import { loadPurchasing } from './load-purchasing.js';
+import { loadSales } from './load-sales.js';
 
 /** Who the demo's history is recorded as: an admin-shaped actor with its own name, so it is easy to tell apart. */
 export const DEMO_CONTEXT: CommandContext = { actor: { id: 'demo', name: 'Demo data loader', role: 'admin' } };
@@ -23,7 +24,8 @@ export interface LoadDemoOptions extends DemoOptions {
 /**
  * Loads the demo through the ordinary services, so it obeys every rule real data does: items,
  * locations, a year of movements posted in batches in the order they happened, two-step
- * transfers, open reservations, suppliers with their terms and reorder policies. Returns a
+ * transfers, open reservations, suppliers with their terms and reorder policies, sales channels
+ * and open orders. Returns a
  * one-paragraph summary.
  */
 export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<string> {
@@ -46,7 +48,8 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
     await createReservation(store, DEMO_CONTEXT, { item: r.item, location: r.location, quantity: r.quantity, ttlSeconds: r.ttlSeconds, reference: r.reference });
   }
   const buying = await loadPurchasing(store, DEMO_CONTEXT, plan.items);
-  return describeDemo(plan, counts, buying, Date.now() - started);
+  const selling = await loadSales(store, DEMO_CONTEXT, plan.items);
+  return describeDemo(plan, counts, buying, selling, Date.now() - started);
 }
 
 /** Posts the history in order: movements in batches, flushed before each transfer so stock is where it should be. */
