@@ -13,7 +13,7 @@ import { findOrderByRef, findOrdersByIds, linesOf, nextDocumentNumber } from './
 import { audit, confirmHolds, lockFor, setStatus } from './order-transitions.js';
 import { activeHoldsOf, holdsWithReservations } from './order-view.js';
 import * as repo from './pick-list-repository.js';
-import { bookPick, byWalkingOrder } from './pick-rules.js';
+import { bookPick, byWalkingOrder, stillToPick } from './pick-rules.js';
 import type { PickConfirmation, PickList } from './pick-list-types.js';
 
 export const MAX_WAVE = 200;
@@ -60,12 +60,19 @@ async function stopsOf(db: Executor, orders: SalesOrderRow[]) {
   for (const order of orders) {
     const holds = await holdsWithReservations(db, order);
     const lines = await linesOf(db, [order.id]);
-    for (const line of lines) for (const hold of activeHoldsOf(holds, line)) stops.push({ order, line, hold });
+    for (const line of lines) {
+      const active = activeHoldsOf(holds, line);
+      const left = stillToPick(active.map((h) => Number(h.reservation.quantity)), Number(line.picked), Number(line.shipped));
+      active.forEach((hold, i) => {
+        const quantity = left[i] ?? 0;
+        if (quantity > 0) stops.push({ order, line, hold, quantity });
+      });
+    }
   }
   const [items, locations] = await Promise.all([itemRefsByIds(db, stops.map((s) => s.line.item_id)), locationRefsByIds(db, stops.map((s) => s.hold.location_id))]);
-  return stops.map(({ order, line, hold }) => ({
+  return stops.map(({ order, line, hold, quantity }) => ({
     orderId: order.id, orderNumber: order.number, orderLineId: line.id, itemId: line.item_id, sku: items.get(line.item_id)?.sku ?? '',
-    locationId: hold.location_id, locationCode: locations.get(hold.location_id)?.code ?? '', quantity: Number(hold.reservation.quantity),
+    locationId: hold.location_id, locationCode: locations.get(hold.location_id)?.code ?? '', quantity,
   }));
 }
 

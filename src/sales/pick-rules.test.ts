@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookPick, byWalkingOrder } from './pick-rules.js';
+import { bookPick, byWalkingOrder, stillToPick } from './pick-rules.js';
 
 describe('pick list order', () => {
   it('walks bin by bin, then by SKU and order', () => {
@@ -38,6 +38,24 @@ describe('booking a scanned pick', () => {
         const line = lines.find((l) => l.lineNo === b.lineNo);
         expect(b.add).toBeLessThanOrEqual((line?.quantity ?? 0) - (line?.picked ?? 0));
       }
+    }));
+  });
+});
+
+describe('what is still to pick', () => {
+  it('leaves out units picked earlier and not shipped yet, from the first hold on', () => {
+    expect(stillToPick([3, 2], 4, 0)).toEqual([0, 1]);
+    expect(stillToPick([3, 2], 4, 4)).toEqual([3, 2]);
+    expect(stillToPick([5], 0, 0)).toEqual([5]);
+    expect(stillToPick([2, 2], 1, 3)).toEqual([2, 2]);
+  });
+
+  it('never goes below zero and takes off exactly what waits to be shipped, as far as the holds reach', () => {
+    fc.assert(fc.property(fc.array(fc.nat(20), { maxLength: 5 }), fc.nat(40), fc.nat(40), (holds, picked, shipped) => {
+      const left = stillToPick(holds, picked, shipped);
+      const total = holds.reduce((a, b) => a + b, 0);
+      expect(left.every((q, i) => q >= 0 && q <= (holds[i] ?? 0))).toBe(true);
+      expect(total - left.reduce((a, b) => a + b, 0)).toBe(Math.min(total, Math.max(0, picked - shipped)));
     }));
   });
 });

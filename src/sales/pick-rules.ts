@@ -36,3 +36,16 @@ export function bookPick(lines: readonly OpenPick[], quantity: number): Array<{ 
   }
   return booked;
 }
+
+/**
+ * What of a line's holds still needs picking: units picked earlier and not shipped yet are on the
+ * packing bench already, so they come off the holds (first hold first). Same order as given.
+ */
+export function stillToPick(holds: readonly number[], picked: number, shipped: number): number[] {
+  let waiting = Math.max(0, picked - shipped);
+  return holds.map((quantity) => {
+    const off = Math.min(quantity, waiting);
+    waiting -= off;
+    return quantity - off;
+  });
+}

@@ -62,6 +62,8 @@ describe.each(DIALECTS)('picking on %s', (dialect) => {
     expect(listed.data.map((l) => l.id)).toEqual([list.id]);
     expect((await api.get<{ data: PickList[] }>(`/api/v1/pick-lists?order=${two.number}&status=open`)).data).toEqual([]);
     await expectRefused(api, () => confirm({ item: mug.sku, bin: late.code, quantity: 1 }), 422, RULE);
+    // Everything of order one is picked and waits to be shipped: a new list would send the picker for it again.
+    await expectRefused(api, () => api.request('POST', '/api/v1/pick-lists', { orders: [one.number] }), 422, RULE);
 
     const shipped = await orderAction(api, two, 'ship');
     expect(shipped.json<{ order: SalesOrder }>().order).toMatchObject({ status: 'shipped', lines: [{ picked: '3', shipped: '3' }] });
