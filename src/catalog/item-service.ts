@@ -17,6 +17,8 @@ export async function createItem(store: Store, ctx: CommandContext, input: NewIt
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
     throw invalidField('/decimals', `decimals must be an integer from 0 to ${MAX_DECIMALS}`);
   }
+  const tracking = input.tracking ?? 'none';
+  if (tracking === 'serial' && decimals !== 0) throw invalidField('/tracking', 'a serial-tracked item counts whole units: its decimals must be 0');
   const barcodes = (input.barcodes ?? []).map((b, i) => checkedBarcode(b, `/barcodes/${i}/code`));
   return runCommand(store, ctx, { name: 'item.create', input }, async (trx) => {
     const now = nowIso();
@@ -25,7 +27,7 @@ export async function createItem(store: Store, ctx: CommandContext, input: NewIt
       repo.insertItem(trx, {
         id, sku: input.sku, name: input.name, description: input.description ?? null, category: input.category ?? null,
         unit: input.unit ?? 'pcs', decimals, reorder_point: optionalScaled(input.reorderPoint, decimals, '/reorderPoint'),
-        archived_at: null, created_at: now, updated_at: now,
+        archived_at: null, created_at: now, updated_at: now, tracking,
       }), `an item with SKU '${input.sku}' already exists`, '/sku');
     for (const [i, b] of barcodes.entries()) await addBarcodeRow(trx, id, b, `/barcodes/${i}/code`);
     const item = await loadItem(trx, id);
@@ -123,7 +125,7 @@ export async function itemRefsByIds(db: Executor, ids: readonly string[]): Promi
 }
 
 function toRef(row: ItemRow): ItemRef {
-  return { id: row.id, sku: row.sku, decimals: row.decimals, archived: row.archived_at !== null };
+  return { id: row.id, sku: row.sku, decimals: row.decimals, archived: row.archived_at !== null, tracking: row.tracking };
 }
 
 async function requireItem(db: Executor, ref: string): Promise<ItemRow> {
@@ -140,7 +142,7 @@ async function toItems(db: Executor, rows: ItemRow[]): Promise<Item[]> {
   const barcodes = await repo.listBarcodes(db, rows.map((r) => r.id));
   return rows.map((row) => ({
     id: row.id, sku: row.sku, name: row.name, description: row.description, category: row.category,
-    unit: row.unit, decimals: row.decimals,
+    unit: row.unit, decimals: row.decimals, tracking: row.tracking,
     reorderPoint: row.reorder_point === null ? null : formatScaled(row.reorder_point, row.decimals),
     barcodes: barcodes.filter((b) => b.item_id === row.id).map((b) => ({ code: b.code, kind: b.kind as BarcodeKind })),
     archived: row.archived_at !== null, createdAt: row.created_at, updatedAt: row.updated_at,

@@ -1,4 +1,7 @@
+import type { ItemTracking } from '../db/schema.js';
 import type { BarcodeKind } from './barcode-rules.js';
+
+export type { ItemTracking } from '../db/schema.js';
 
 export interface Barcode {
   code: string;
@@ -14,6 +17,8 @@ export interface Item {
   category: string | null;
   unit: string;
   decimals: number;
+  /** none, lot (batches with dates) or serial (one unit per serial number); fixed once created. */
+  tracking: ItemTracking;
   reorderPoint: string | null;
   barcodes: Barcode[];
   archived: boolean;
@@ -28,6 +33,7 @@ export interface NewItem {
   category?: string | null | undefined;
   unit?: string | undefined;
   decimals?: number | undefined;
+  tracking?: ItemTracking | undefined;
   reorderPoint?: string | number | null | undefined;
   barcodes?: Barcode[] | undefined;
 }
@@ -46,4 +52,5 @@ export interface ItemRef {
   sku: string;
   decimals: number;
   archived: boolean;
+  tracking: ItemTracking;
 }

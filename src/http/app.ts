@@ -28,6 +28,7 @@ import { supplierRoutes } from './routes/suppliers-routes.js';
 import { reservationRoutes, stockRoutes } from './routes/stock-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { webhookRoutes } from './routes/webhooks-routes.js';
+import { trackingRoutes } from './routes/tracking-routes.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { registerWebApp } from './web-routes.js';
 
@@ -107,7 +108,7 @@ export async function buildApp({ store, logger = false, sseHeartbeatMs = HEARTBE
     await events.stop();
   });
   const deps = { store, events, sseHeartbeatMs };
-  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes, returnRoutes, countRoutes, reasonCodeRoutes]) {
+  for (const routes of [systemRoutes, itemRoutes, locationRoutes, movementRoutes, operationRoutes, transferRoutes, stockRoutes, reservationRoutes, reportRoutes, supplierRoutes, purchasingRoutes, planningRoutes, eventRoutes, webhookRoutes, channelRoutes, salesOrderRoutes, pickListRoutes, returnRoutes, countRoutes, reasonCodeRoutes, trackingRoutes]) {
     routes(app, deps);
   }
   await registerWebApp(app);

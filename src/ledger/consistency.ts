@@ -1,5 +1,6 @@
 import type { Executor } from '../db/schema.js';
 import { listBalanceRows, replaceAllBalances } from './balance-repository.js';
+import { checkLots, rebuildLotBalances, type LotDrift } from './lot-consistency.js';
 import { replayOnHand } from './movement-repository.js';
 import { sumActiveReservations } from './reservation-repository.js';
 
@@ -20,13 +21,15 @@ export interface ConsistencyReport {
   drift: Drift[];
   /** Items whose balances over all locations do not sum to zero. */
   unbalancedItems: string[];
+  /** Lot balances, sums over lots and serial places that disagree with the ledger. */
+  lotDrift: LotDrift[];
 }
 
 const key = (itemId: string, locationId: string) => `${itemId}\u0000${locationId}`;
 
 /** Recomputes every balance from the ledger and every hold from active reservations, and compares. */
 export async function checkConsistency(db: Executor): Promise<ConsistencyReport> {
-  const [replayed, reservations, balances] = await Promise.all([replayOnHand(db), sumActiveReservations(db), listBalanceRows(db, {})]);
+  const [replayed, reservations, balances, lotDrift] = await Promise.all([replayOnHand(db), sumActiveReservations(db), listBalanceRows(db, {}), checkLots(db)]);
   const expected = new Map<string, { itemId: string; locationId: string; on_hand: number; reserved: number }>();
   const entry = (itemId: string, locationId: string) => {
     const k = key(itemId, locationId);
@@ -54,11 +57,16 @@ export async function checkConsistency(db: Executor): Promise<ConsistencyReport>
     if (e.reserved !== 0) drift.push({ itemId: e.itemId, locationId: e.locationId, field: 'reserved', expected: e.reserved, actual: 0 });
   }
   const unbalancedItems = [...sums].filter(([, sum]) => sum !== 0).map(([itemId]) => itemId);
-  return { ok: drift.length === 0 && unbalancedItems.length === 0, balancesChecked: balances.length, movementsReplayed: true, drift, unbalancedItems };
+  const ok = drift.length === 0 && unbalancedItems.length === 0 && lotDrift.length === 0;
+  return { ok, balancesChecked: balances.length, movementsReplayed: true, drift, unbalancedItems, lotDrift };
 }
 
-/** Rewrites the balance cache from the ledger (run inside a write transaction). */
+/** Rewrites the balance cache, lot balances included, from the ledger (run inside a write transaction). */
 export async function rebuildBalances(db: Executor): Promise<number> {
+  return (await rebuildAggregates(db)) + (await rebuildLotBalances(db));
+}
+
+async function rebuildAggregates(db: Executor): Promise<number> {
   const [replayed, reservations] = await Promise.all([replayOnHand(db), sumActiveReservations(db)]);
   const rows = new Map<string, { item_id: string; location_id: string; on_hand: number; reserved: number }>();
   for (const r of replayed) rows.set(key(r.item_id, r.location_id), { item_id: r.item_id, location_id: r.location_id, on_hand: Number(r.on_hand), reserved: 0 });

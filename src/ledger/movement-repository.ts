@@ -6,7 +6,7 @@ import type { Executor, MovementRow, NewMovementRow } from '../db/schema.js';
 type MovementValues = Omit<MovementRow, 'seq'> & Record<string, unknown>;
 const MOVEMENT_COLUMNS = [
   'id', 'posting_id', 'item_id', 'quantity', 'from_location_id', 'to_location_id', 'kind', 'unit_cost', 'reason_code', 'document_type',
-  'document_id', 'reference', 'reverses_id', 'actor', 'actor_name', 'occurred_at', 'recorded_at', 'idempotency_key', 'note',
+  'document_id', 'reference', 'reverses_id', 'actor', 'actor_name', 'occurred_at', 'recorded_at', 'idempotency_key', 'note', 'lot_id',
 ] as const satisfies ReadonlyArray<keyof MovementValues>;
 
 /** One movement, the common case, without Kysely building the statement each time. */
@@ -42,7 +42,7 @@ function withNulls(row: NewMovementRow): Omit<MovementRow, 'seq'> {
     to_location_id: row.to_location_id, kind: row.kind, unit_cost: row.unit_cost ?? null, reason_code: row.reason_code ?? null,
     document_type: row.document_type ?? null, document_id: row.document_id ?? null, reference: row.reference ?? null,
     reverses_id: row.reverses_id ?? null, actor: row.actor, actor_name: row.actor_name, occurred_at: row.occurred_at,
-    recorded_at: row.recorded_at, idempotency_key: row.idempotency_key ?? null, note: row.note ?? null,
+    recorded_at: row.recorded_at, idempotency_key: row.idempotency_key ?? null, note: row.note ?? null, lot_id: row.lot_id ?? null,
   };
 }
 
@@ -62,6 +62,7 @@ export interface MovementFilter {
   documentType?: string | undefined;
   documentId?: string | undefined;
   postingId?: string | undefined;
+  lotId?: string | undefined;
   actor?: string | undefined;
   occurredFrom?: string | undefined;
   occurredTo?: string | undefined;
@@ -83,6 +84,7 @@ export async function listMovementRows(db: Executor, filter: MovementFilter): Pr
   if (filter.documentType) query = query.where('document_type', '=', filter.documentType);
   if (filter.documentId) query = query.where('document_id', '=', filter.documentId);
   if (filter.postingId) query = query.where('posting_id', '=', filter.postingId);
+  if (filter.lotId) query = query.where('lot_id', '=', filter.lotId);
   if (filter.actor) query = query.where('actor', '=', filter.actor);
   if (filter.occurredFrom) query = query.where('occurred_at', '>=', filter.occurredFrom);
   if (filter.occurredTo) query = query.where('occurred_at', '<', filter.occurredTo);
@@ -117,6 +119,21 @@ export async function replayOnHand(db: Executor, options: { itemIds?: readonly s
     .orderBy('location_id')
     .execute();
   return rows;
+}
+
+/** On hand per item × location × lot replayed from the ledger (movements of lot-tracked items). */
+export async function replayLotOnHand(db: Executor): Promise<Array<NetQuantityRow & { lot_id: string }>> {
+  const side = (column: 'to_location_id' | 'from_location_id', sign: 1 | -1) =>
+    db
+      .selectFrom('movements')
+      .select(['item_id', sql<string>`${sql.ref(column)}`.as('location_id'), sql<string>`lot_id`.as('lot_id'), sql<number>`cast(sum(quantity) * ${sign} as bigint)`.as('qty')])
+      .where('lot_id', 'is not', null)
+      .groupBy(['item_id', column, 'lot_id']);
+  return db
+    .selectFrom(side('to_location_id', 1).unionAll(side('from_location_id', -1)).as('sides'))
+    .select(['item_id', 'location_id', 'lot_id', sql<number>`cast(sum(qty) as bigint)`.as('on_hand')])
+    .groupBy(['item_id', 'location_id', 'lot_id'])
+    .execute();
 }
 
 export interface FlowFilter {

@@ -31,7 +31,20 @@ export interface MovementDraft {
   /** Request field to blame when this movement cannot be posted, e.g. `/lines/2/quantity`. */
   path: string;
   /** Names for messages only: the ledger itself works on ids. */
-  display: { sku: string; decimals: number; fromCode: string };
+  display: { sku: string; decimals: number; fromCode: string; lotNumber?: string | undefined };
+  /** How the item is tracked; a lot-tracked movement names its lot, a serial-tracked one its serials. */
+  tracking?: 'none' | 'lot' | 'serial' | undefined;
+  /** The one lot this movement moves (lot-tracked items only), resolved by the caller. */
+  lotId?: string | null | undefined;
+  /** The units this movement moves (serial-tracked items only): exactly `quantity` of them, resolved by the caller. */
+  serials?: ReadonlyArray<SerialRef> | undefined;
+}
+
+/** A serial number as a posting moves it: its id, and its number and request field for messages. */
+export interface SerialRef {
+  id: string;
+  number: string;
+  path: string;
 }
 
 export interface PostingMeta {

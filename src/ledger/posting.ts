@@ -5,9 +5,11 @@ import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { formatScaled } from '../shared/quantity.js';
 import { addOnHand, debitAvailable, debitReserved, getBalance } from './balance-repository.js';
+import { addLotOnHand, debitLotAvailable, debitLotReserved, getLotBalance, itemTracking } from './lot-balance-repository.js';
 import { insertMovementRows } from './movement-repository.js';
 import { postOneInOneStatement } from './one-statement-posting.js';
 import type { MovementDraft, PostingMeta, Shortfall } from './movement-types.js';
+import { insertMovementSerials, moveSerial } from './serial-repository.js';
 import { movedPairs, stockChanged } from './stock-events.js';
 
 /**
@@ -17,24 +19,70 @@ import { movedPairs, stockChanged } from './stock-events.js';
  * and taken in one statement. If any movement falls short, every shortfall is reported and the
  * caller's transaction rolls back, so nothing is posted. A posting appends one stock.changed
  * event naming every item × location it touched, in the same transaction.
+ *
+ * A lot-tracked movement moves its one lot: the lot balance is guarded and changed with the
+ * aggregate, so Σ over lots stays equal to the aggregate. A serial-tracked movement moves each of
+ * its serials from `from` to `to` with a conditional update, so a unit is only ever in one place.
  */
 export async function postMovements(db: Executor, drafts: MovementDraft[], meta: PostingMeta): Promise<MovementRow[]> {
+  await fillTracking(db, drafts);
   drafts.forEach(checkDraft);
   const [only] = drafts;
-  if (only && drafts.length === 1 && !isSqlite(db)) return postOneOnPostgres(db, only, meta);
+  if (only && drafts.length === 1 && !isSqlite(db) && isUntracked(only)) return postOneOnPostgres(db, only, meta);
   const shortfalls: Shortfall[] = [];
   for (const draft of drafts) {
-    const taken = await takeFrom(db, draft);
+    // The lot row is taken before the aggregate, in every path, so concurrent postings lock rows in one order.
+    const taken = (await takeLot(db, draft)) && (await takeFrom(db, draft));
     if (!taken) {
       shortfalls.push(await describeShortfall(db, draft));
       continue;
     }
+    if (draft.lotId) await addLotOnHand(db, { itemId: draft.itemId, locationId: draft.to.id, lotId: draft.lotId }, draft.quantity);
     await addOnHand(db, draft.itemId, draft.to.id, draft.quantity);
   }
   if (shortfalls.length > 0) throw insufficientStock(shortfalls);
+  for (const draft of drafts) await moveSerials(db, draft);
   const rows = await insertMovementRows(db, drafts.map((d) => toRow(d, meta)));
+  const serialRows = rows.flatMap((row, i) => (drafts[i]?.serials ?? []).map((s) => ({ movement_id: row.id, serial_id: s.id })));
+  if (serialRows.length > 0) await insertMovementSerials(db, serialRows);
   await appendEvents(db, [postingEvent(drafts, meta)]);
   return rows;
+}
+
+/**
+ * Drafts built by hand rather than through the operations' `draft()` may not say how their item is
+ * tracked; the ledger asks, so a lot- or serial-tracked item can never be posted without its lot or
+ * serials (which would split the aggregate from its lots).
+ */
+async function fillTracking(db: Executor, drafts: MovementDraft[]): Promise<void> {
+  const unknown = drafts.filter((d) => d.tracking === undefined);
+  if (unknown.length === 0) return;
+  const tracking = await itemTracking(db, [...new Set(unknown.map((d) => d.itemId))]);
+  for (const d of unknown) d.tracking = tracking.get(d.itemId) ?? 'none';
+}
+
+function isUntracked(draft: MovementDraft): boolean {
+  return !draft.lotId && (draft.serials?.length ?? 0) === 0;
+}
+
+/** A lot-tracked movement takes from its lot first; true when it took (or the movement has no lot). */
+async function takeLot(db: Executor, draft: MovementDraft): Promise<boolean> {
+  if (!draft.lotId) return true;
+  const key = { itemId: draft.itemId, locationId: draft.from.id, lotId: draft.lotId };
+  if (draft.fromReserved) return debitLotReserved(db, key, draft.quantity);
+  if (draft.from.mayGoNegative) {
+    await addLotOnHand(db, key, -draft.quantity);
+    return true;
+  }
+  return debitLotAvailable(db, key, draft.quantity);
+}
+
+async function moveSerials(db: Executor, draft: MovementDraft): Promise<void> {
+  for (const serial of draft.serials ?? []) {
+    if (await moveSerial(db, serial.id, draft.from.id, draft.to.id)) continue;
+    const message = `serial ${serial.number} of ${draft.display.sku} is not at ${draft.display.fromCode} (it was moved elsewhere)`;
+    throw new DomainError('conflict', message, [{ path: serial.path, message }]);
+  }
 }
 
 function postingEvent(drafts: MovementDraft[], meta: PostingMeta) {
@@ -45,6 +93,16 @@ function checkDraft(draft: MovementDraft): void {
   if (draft.quantity <= 0 || !Number.isSafeInteger(draft.quantity)) throw new RangeError('posting needs a positive integer quantity');
   if (draft.from.id === draft.to.id) {
     throw new DomainError('validation', 'from and to must differ', [{ path: draft.path, message: 'a movement needs two different locations' }]);
+  }
+  const tracking = draft.tracking ?? 'none';
+  const serials = draft.serials ?? [];
+  const refuse = (message: string) => {
+    throw new DomainError('validation', message, [{ path: draft.path, message }]);
+  };
+  if ((tracking === 'lot') !== Boolean(draft.lotId)) refuse(tracking === 'lot' ? `${draft.display.sku} is lot-tracked: name the lot` : `${draft.display.sku} is not lot-tracked`);
+  if (tracking !== 'serial' && serials.length > 0) refuse(`${draft.display.sku} is not serial-tracked`);
+  if (tracking === 'serial' && (serials.length !== draft.quantity || new Set(serials.map((s) => s.id)).size !== serials.length)) {
+    refuse(`${draft.display.sku} is serial-tracked: a movement of ${draft.quantity} needs ${draft.quantity} different serial numbers`);
   }
 }
 
@@ -68,12 +126,14 @@ async function takeFrom(db: Executor, draft: MovementDraft): Promise<boolean> {
 }
 
 async function describeShortfall(db: Executor, draft: MovementDraft): Promise<Shortfall> {
-  const balance = await getBalance(db, draft.itemId, draft.from.id);
+  const balance = draft.lotId
+    ? await getLotBalance(db, { itemId: draft.itemId, locationId: draft.from.id, lotId: draft.lotId })
+    : await getBalance(db, draft.itemId, draft.from.id);
   const available = draft.fromReserved ? balance.reserved : balance.on_hand - balance.reserved;
   const { sku, decimals, fromCode } = draft.display;
   return {
     path: draft.path,
-    item: sku,
+    item: draft.display.lotNumber === undefined ? sku : `${sku} lot ${draft.display.lotNumber}`,
     location: fromCode,
     requested: formatScaled(draft.quantity, decimals),
     available: formatScaled(Math.max(0, available), decimals),
@@ -111,5 +171,6 @@ function toRow(draft: MovementDraft, meta: PostingMeta) {
     recorded_at: meta.recordedAt,
     idempotency_key: meta.idempotencyKey,
     note: draft.note ?? null,
+    lot_id: draft.lotId ?? null,
   };
 }

@@ -8,6 +8,39 @@ export async function insertReservation(db: Executor, row: Insertable<Reservatio
   await db.insertInto('reservations').values(row).execute();
 }
 
+/** Which lots a reservation holds, and how much of each. */
+export async function insertReservationLots(db: Executor, rows: Array<{ reservation_id: string; lot_id: string; quantity: number }>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('reservation_lots').values(rows).execute();
+}
+
+export async function listReservationLots(db: Executor, reservationIds: readonly string[]): Promise<Array<{ reservation_id: string; lot_id: string; quantity: number }>> {
+  if (reservationIds.length === 0) return [];
+  return db.selectFrom('reservation_lots').selectAll().where('reservation_id', 'in', reservationIds).where('quantity', '>', 0).orderBy('lot_id').execute();
+}
+
+/** Takes `by` off what a reservation holds of one lot; false when it holds less (someone used it meanwhile). */
+export async function shrinkReservationLot(db: Executor, reservationId: string, lotId: string, by: number): Promise<boolean> {
+  const result = await db
+    .updateTable('reservation_lots')
+    .set((eb) => ({ quantity: eb('quantity', '-', by) }))
+    .where('reservation_id', '=', reservationId)
+    .where('lot_id', '=', lotId)
+    .where('quantity', '>=', by)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Lot holds of active reservations summed per item × location × lot, for the consistency check. */
+export async function sumActiveReservationLots(db: Executor): Promise<Array<{ item_id: string; location_id: string; lot_id: string; reserved: number }>> {
+  return db
+    .selectFrom('reservation_lots as rl')
+    .innerJoin('reservations as r', 'r.id', 'rl.reservation_id')
+    .select(['r.item_id', 'r.location_id', 'rl.lot_id', (eb) => eb.cast<number>(eb.fn.sum('rl.quantity'), 'bigint').as('reserved')])
+    .where('r.status', '=', 'active')
+    .groupBy(['r.item_id', 'r.location_id', 'rl.lot_id'])
+    .execute();
+}
+
 export async function findReservation(db: Executor, id: string): Promise<ReservationRow | undefined> {
   return db.selectFrom('reservations').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -11,6 +11,7 @@ export interface ItemIdentity {
   id: string;
   sku: string;
   decimals: number;
+  tracking: 'none' | 'lot' | 'serial';
 }
 
 export interface LocationIdentity {
@@ -36,7 +37,7 @@ export async function identify(db: Executor, itemRef: string, locationRef: strin
   const resolved = await resolveRefs(db, [{ ref: itemRef, path: '/item' }], [{ ref: locationRef, path: '/location' }]);
   const i = resolved.item(itemRef);
   const l = resolved.location(locationRef);
-  const itemIdentity = { id: i.id, sku: i.sku, decimals: i.decimals };
+  const itemIdentity = { id: i.id, sku: i.sku, decimals: i.decimals, tracking: i.tracking };
   const locationIdentity = { id: l.id, code: l.code, kind: l.kind };
   remember(items, [itemRef, i.id], itemIdentity);
   remember(locations, [locationRef, l.id], locationIdentity);

@@ -14,6 +14,10 @@ export interface Movement {
   reference: string | null;
   reversesId: string | null;
   note: string | null;
+  /** The lot moved (lot-tracked items), else null. */
+  lot: { id: string; number: string } | null;
+  /** The serial numbers moved (serial-tracked items), else empty. */
+  serials: string[];
   actor: { id: string; name: string };
   occurredAt: string;
   recordedAt: string;

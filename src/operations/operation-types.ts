@@ -1,5 +1,13 @@
 import type { MovementKind } from '../ledger/movement-types.js';
 import type { QuantityInput } from '../shared/quantity.js';
+import type { LotInput } from '../tracking/lot-rules.js';
+
+/** Lots and serials a line may name (lot- and serial-tracked items). */
+export interface Tracked {
+  /** A lot number or id; for stock coming in, `{ number, manufacturedOn?, expiresOn? }`. Without it, outgoing stock is taken first-expired-first-out. */
+  lot?: LotInput | undefined;
+  serials?: string[] | undefined;
+}
 
 /** Fields every stock operation may carry. */
 export interface OperationCommon {
@@ -9,7 +17,7 @@ export interface OperationCommon {
   occurredAt?: string | undefined;
 }
 
-export interface MovementInput extends OperationCommon {
+export interface MovementInput extends OperationCommon, Tracked {
   item: string;
   quantity: QuantityInput;
   from: string;
@@ -19,7 +27,7 @@ export interface MovementInput extends OperationCommon {
   reasonCode?: string | undefined;
 }
 
-export interface LineInput {
+export interface LineInput extends Tracked {
   item: string;
   quantity: QuantityInput;
 }
@@ -44,7 +52,7 @@ export interface TransferInput extends OperationCommon {
   lines: LineInput[];
 }
 
-export interface AdjustLineInput {
+export interface AdjustLineInput extends Tracked {
   item: string;
   /** Signed change: positive found stock, negative lost stock. */
   delta?: QuantityInput | undefined;

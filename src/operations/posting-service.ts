@@ -3,7 +3,6 @@ import type { Executor } from '../db/schema.js';
 import { isUniqueViolation, type Store } from '../db/store.js';
 import { findMovementById, findReversalOf, listMovementRows } from '../ledger/movement-repository.js';
 import { postMovements } from '../ledger/posting.js';
-import type { MovementDraft } from '../ledger/movement-types.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError, invalidField, notFound } from '../shared/errors.js';
 import { parseCost } from '../shared/money.js';
@@ -13,7 +12,10 @@ import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
 import { requireReasonCode } from '../counting/reason-codes.js';
 import { getItem, resolveItemRefs } from '../catalog/item-service.js';
 import { locationIdsWithin, resolveLocationRefs } from '../locations/location-service.js';
-import { toMovement, toMovements, toMovementsWith, type Movement } from './movement-dto.js';
+import type { MovementDraft } from '../ledger/movement-types.js';
+import { applyTracking, type TrackedLine } from '../tracking/tracked-drafts.js';
+import { carriedBack } from '../tracking/tracking-names.js';
+import { carriedBy, toMovement, toMovements, toMovementsWith, type Movement } from './movement-dto.js';
 import type { MovementInput, PostingResult } from './operation-types.js';
 import { draft, postingMeta, Resolved, resolveRefs } from './refs.js';
 
@@ -33,18 +35,21 @@ export async function postMovementBatch(store: Store, ctx: CommandContext, input
       inputs.map((m, i) => ({ ref: m.item, path: `${pathOf(i)}/item` })),
       inputs.flatMap((m, i) => [{ ref: m.from, path: `${pathOf(i)}/from` }, { ref: m.to, path: `${pathOf(i)}/to` }]),
     );
-    const drafts: MovementDraft[] = [];
+    const lines: TrackedLine[] = [];
     for (const [i, m] of inputs.entries()) {
       const path = pathOf(i);
       if (m.kind === 'adjustment' || m.reasonCode !== undefined) {
         if (m.reasonCode === undefined) throw invalidField(`${path}/reasonCode`, 'an adjustment needs a reason code');
         await requireReasonCode(trx, m.reasonCode, `${path}/reasonCode`);
       }
-      drafts.push(movementDraft(resolved, m, path, now));
+      const from = resolved.location(m.from);
+      const to = resolved.location(m.to);
+      lines.push({ draft: movementDraft(resolved, m, path, now), input: { lot: m.lot, serials: m.serials }, base: path, fromVirtual: from.kind === 'virtual', toCustomer: to.virtualKind === 'customer' });
     }
+    const drafts = await applyTracking(trx, lines, { now, toCustomer: false });
     const meta = postingMeta(ctx, now);
     const rows = await postMovements(trx, drafts, meta);
-    const movements = toMovementsWith(rows, resolved.names());
+    const movements = toMovementsWith(rows, resolved.names(), drafts);
     return {
       result: { postingId: meta.postingId, movements },
       audit: [{ action: 'movements.posted', entityType: 'posting', entityId: meta.postingId, details: { count: rows.length } }],
@@ -91,10 +96,12 @@ export async function reverseMovement(store: Store, ctx: CommandContext, id: str
         note: input.note ?? null, occurredAt: parseOccurredAt(input.occurredAt, '/occurredAt', now),
       },
     );
+    const carried = await carriedBack(trx, original, '/serials');
+    const mirrored = { ...reversal, lotId: carried.lotId, serials: carried.serials, display: { ...reversal.display, lotNumber: carried.lotNumber } };
     const meta = postingMeta(ctx, now);
     try {
-      const [row] = await postMovements(trx, [reversal], meta);
-      const movement = toMovement(row!, resolved.names());
+      const [row] = await postMovements(trx, [mirrored], meta);
+      const movement = toMovement(row!, resolved.names(), carriedBy(mirrored));
       return { result: movement, audit: [{ action: 'movement.reversed', entityType: 'movement', entityId: original.id, reason: input.note, details: { reversal: movement.id } }] };
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', `movement ${id} has already been reversed`);

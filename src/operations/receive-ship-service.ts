@@ -7,6 +7,7 @@ import { DomainError, invalidField } from '../shared/errors.js';
 import { parseCost } from '../shared/money.js';
 import { parsePositiveScaled } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt } from '../shared/time.js';
+import { applyTracking } from '../tracking/tracked-drafts.js';
 import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { PostingResult, ReceiveInput, ShipInput } from './operation-types.js';
 import { draft, postingMeta, resolveRefs, type Resolved } from './refs.js';
@@ -59,16 +60,19 @@ async function postLines(
     checkLocation(resolved, route.from);
     checkLocation(resolved, route.to);
     const occurredAt = parseOccurredAt(input.occurredAt, '/occurredAt', now);
-    const drafts = input.lines.map((line, i) => {
+    const fromVirtual = resolved.location(route.from.ref).kind === 'virtual';
+    const lines = input.lines.map((line, i) => {
       const item = resolved.item(line.item);
       const quantity = parsePositiveScaled(line.quantity, item.decimals, `/lines/${i}/quantity`);
-      return draft(resolved, { item: line.item, quantity, from: route.from.ref, to: route.to.ref, path: `/lines/${i}/quantity` }, {
+      const planned = draft(resolved, { item: line.item, quantity, from: route.from.ref, to: route.to.ref, path: `/lines/${i}/quantity` }, {
         kind, unitCost: route.unitCost(i), reference: input.reference ?? null, note: input.note ?? null, occurredAt,
       });
+      return { draft: planned, input: { lot: line.lot, serials: line.serials }, base: `/lines/${i}`, fromVirtual };
     });
+    const drafts = await applyTracking(trx, lines, { now, toCustomer: kind === 'shipment' });
     const meta = postingMeta(ctx, now);
     const rows = await postMovements(trx, drafts, meta);
-    const movements = toMovementsWith(rows, resolved.names());
+    const movements = toMovementsWith(rows, resolved.names(), drafts);
     return {
       result: { postingId: meta.postingId, movements },
       audit: [{ action: `stock.${kind}`, entityType: 'posting', entityId: meta.postingId, reason: input.note, details: { reference: input.reference, lines: rows.length } }],

@@ -56,7 +56,7 @@ export function draft(
   const from = resolved.location(line.from);
   const to = resolved.location(line.to);
   return {
-    ...rest, itemId: item.id, quantity: line.quantity, path: line.path,
+    ...rest, itemId: item.id, quantity: line.quantity, path: line.path, tracking: item.tracking,
     from: { id: from.id, mayGoNegative: from.mayGoNegative }, to: { id: to.id, mayGoNegative: to.mayGoNegative },
     display: { sku: item.sku, decimals: item.decimals, fromCode: from.code },
   };

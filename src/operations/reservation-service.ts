@@ -5,7 +5,7 @@ import type { Executor, ReservationRow, ReservationStatus } from '../db/schema.j
 import type { Store } from '../db/store.js';
 import { postMovements } from '../ledger/posting.js';
 import { findReservation, holdInOneStatement, listReservationRows } from '../ledger/reservation-repository.js';
-import { holdEvent, holdStock, releaseExpiredHolds, releaseHold, useHold, type HoldRequest } from '../ledger/reservations.js';
+import { holdEvent, releaseExpiredHolds, releaseHold, useHold, type HoldRequest } from '../ledger/reservations.js';
 import { getItem } from '../catalog/item-service.js';
 import { getLocation, locationRefsByIds } from '../locations/location-service.js';
 import type { CommandContext } from '../shared/context.js';
@@ -14,7 +14,9 @@ import { newId } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
 import { formatScaled, parsePositiveScaled, type QuantityInput } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt, parseTimestamp } from '../shared/time.js';
-import { toMovement, type Movement } from './movement-dto.js';
+import { applyTracking } from '../tracking/tracked-drafts.js';
+import { heldLotsToUse, holdTracked, lotsOfReservations } from '../tracking/tracked-holds.js';
+import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { OperationCommon } from './operation-types.js';
 import { identify } from './identity-cache.js';
 import { draft, postingMeta, resolveRefs } from './refs.js';
@@ -29,6 +31,8 @@ export interface Reservation {
   reference: string | null;
   createdAt: string;
   closedAt: string | null;
+  /** Lot-tracked items: how much of which lot the hold takes (first-expired-first-out). */
+  lots: Array<{ id: string; number: string; expiresOn: string | null; quantity: string }>;
 }
 
 export interface NewReservation {
@@ -41,6 +45,8 @@ export interface NewReservation {
   reference?: string | undefined;
 }
 
+type HeldLots = Array<{ lotId: string; number: string; expiresOn: string | null; quantity: number }>;
+
 /** Holds available stock for an order; fails with insufficient-stock (409) when not enough is available. */
 export async function createReservation(store: Store, ctx: CommandContext, input: NewReservation): Promise<CommandResult<Reservation>> {
   if (input.expiresAt !== undefined && input.ttlSeconds !== undefined) throw invalidField('/ttlSeconds', 'give expiresAt or ttlSeconds, not both');
@@ -49,11 +55,12 @@ export async function createReservation(store: Store, ctx: CommandContext, input
     if (fast) return { result: fast, replayed: false };
   }
   return runCommand(store, ctx, { name: 'reservation.create', input }, async (trx) => {
-    const { now, resolved, hold } = await prepareHold(trx, ctx, input);
+    const { resolved, hold } = await prepareHold(trx, ctx, input);
     await writeAudit(trx, ctx, [createdAudit(hold.id, input)]);
-    const row = await holdStock(trx, hold);
+    const row = await holdTracked(trx, hold, resolved.item(input.item).tracking);
     const names = resolved.names();
-    return { result: toReservation(row, names.items, names.locations), audit: [] };
+    const lots = (await lotsOfReservations(trx, [row.id])).get(row.id) ?? [];
+    return { result: toReservation(row, names.items, names.locations, lots), audit: [] };
   });
 }
 
@@ -65,7 +72,8 @@ export async function createReservation(store: Store, ctx: CommandContext, input
  */
 async function holdAtOnce(store: Store, ctx: CommandContext, input: NewReservation): Promise<Reservation | null> {
   const { item, location } = await identify(store.db, input.item, input.location);
-  if (location.kind === 'virtual') return null;
+  // A lot-tracked hold is split over lots first-expired-first-out, which takes the transactional path.
+  if (location.kind === 'virtual' || item.tracking === 'lot') return null;
   const now = nowIso();
   const row: ReservationRow = {
     id: newId(), item_id: item.id, location_id: location.id, quantity: parsePositiveScaled(input.quantity, item.decimals, '/quantity'),
@@ -116,8 +124,8 @@ export async function releaseReservation(store: Store, ctx: CommandContext, id: 
 
 /** Ships held stock (all of it, or part with the rest still held): location → customer. */
 export async function consumeReservation(
-  store: Store, ctx: CommandContext, id: string, input: OperationCommon & { quantity?: QuantityInput | undefined },
-): Promise<CommandResult<{ reservation: Reservation; movement: Movement }>> {
+  store: Store, ctx: CommandContext, id: string, input: OperationCommon & { quantity?: QuantityInput | undefined; serials?: string[] | undefined },
+): Promise<CommandResult<{ reservation: Reservation; movement: Movement; movements: Movement[] }>> {
   return runCommand(store, ctx, { name: `reservation.consume:${id}`, input }, async (trx) => {
     const now = nowIso();
     const row = await requireActive(trx, id);
@@ -126,14 +134,21 @@ export async function consumeReservation(
     const item = resolved.item(row.item_id);
     const quantity = input.quantity === undefined ? Number(row.quantity) : parsePositiveScaled(input.quantity, item.decimals, '/quantity');
     if (quantity > row.quantity) throw invalidField('/quantity', `the reservation holds only ${formatScaled(Number(row.quantity), item.decimals)}`);
-    if (!(await useHold(trx, row, quantity, now))) throw new DomainError('conflict', `reservation ${id} changed while being consumed; retry`);
+    const lots = item.tracking === 'lot' ? await heldLotsToUse(trx, row, quantity, now, item) : undefined;
+    if (!(await useHold(trx, row, quantity, now, lots))) throw new DomainError('conflict', `reservation ${id} changed while being consumed; retry`);
     const shipment = draft(resolved, { item: row.item_id, quantity, from: row.location_id, to: 'customer', path: '/quantity' }, {
       kind: 'shipment', fromReserved: true, documentType: 'reservation', documentId: id,
       reference: input.reference ?? row.reference, note: input.note ?? null, occurredAt: parseOccurredAt(input.occurredAt, '/occurredAt', now),
     });
-    const [movementRow] = await postMovements(trx, [shipment], { ...postingMeta(ctx, now), reservationId: id });
-    const movement = toMovement(movementRow!, resolved.names());
-    return { result: { reservation: await getReservation(trx, id), movement }, audit: [{ action: 'reservation.consumed', entityType: 'reservation', entityId: id, details: { movement: movement.id, quantity: movement.quantity } }] };
+    const perLot = lots ? lots.map((l) => ({ ...shipment, quantity: l.quantity, lotId: l.lotId, display: { ...shipment.display, lotNumber: l.lotNumber } })) : [shipment];
+    const drafts = await applyTracking(trx, perLot.map((d) => ({ draft: d, input: { serials: input.serials }, base: '', fromVirtual: false })), { now, toCustomer: true });
+    const rows = await postMovements(trx, drafts, { ...postingMeta(ctx, now), reservationId: id });
+    const movements = toMovementsWith(rows, resolved.names(), drafts);
+    const movement = movements[0] as Movement;
+    return {
+      result: { reservation: await getReservation(trx, id), movement, movements },
+      audit: [{ action: 'reservation.consumed', entityType: 'reservation', entityId: id, details: { movements: movements.map((m) => m.id), quantity: formatScaled(quantity, item.decimals) } }],
+    };
   });
 }
 
@@ -165,15 +180,21 @@ async function requireActive(db: Executor, id: string): Promise<ReservationRow> 
 }
 
 async function toReservations(db: Executor, rows: ReservationRow[]): Promise<Reservation[]> {
-  const [items, locations] = await Promise.all([itemRefsByIds(db, rows.map((r) => r.item_id)), locationRefsByIds(db, rows.map((r) => r.location_id))]);
-  return rows.map((r) => toReservation(r, items, locations));
+  const [items, locations, lots] = await Promise.all([
+    itemRefsByIds(db, rows.map((r) => r.item_id)), locationRefsByIds(db, rows.map((r) => r.location_id)), lotsOfReservations(db, rows.map((r) => r.id)),
+  ]);
+  return rows.map((r) => toReservation(r, items, locations, lots.get(r.id) ?? []));
 }
 
-function toReservation(row: ReservationRow, items: Map<string, { id: string; sku: string; decimals: number }>, locations: Map<string, { id: string; code: string }>): Reservation {
+function toReservation(
+  row: ReservationRow, items: Map<string, { id: string; sku: string; decimals: number }>, locations: Map<string, { id: string; code: string }>, lots: HeldLots = [],
+): Reservation {
   const item = items.get(row.item_id);
+  const decimals = item?.decimals ?? 0;
   return {
     id: row.id, item: { id: row.item_id, sku: item?.sku ?? row.item_id }, location: { id: row.location_id, code: locations.get(row.location_id)?.code ?? row.location_id },
     quantity: formatScaled(Number(row.quantity), item?.decimals ?? 0), status: row.status, expiresAt: row.expires_at,
     reference: row.reference, createdAt: row.created_at, closedAt: row.closed_at,
+    lots: lots.map((l) => ({ id: l.lotId, number: l.number, expiresOn: l.expiresOn, quantity: formatScaled(l.quantity, decimals) })),
   };
 }

@@ -6,11 +6,15 @@ export interface StockFigures {
   inTransit: number;
 }
 
-/** Available = on hand − reserved where stock may be sold; nothing is available in a location that is not sellable. */
-export function figuresFor(balance: { on_hand: number; reserved: number }, sellable: boolean, inTransit: number): StockFigures {
+/**
+ * Available = on hand − reserved where stock may be sold; nothing is available in a location that
+ * is not sellable. `sellableFree`, when known, is on hand − reserved less unreserved expired lots.
+ */
+export function figuresFor(balance: { on_hand: number; reserved: number }, sellable: boolean, inTransit: number, sellableFree?: number): StockFigures {
   const onHand = Number(balance.on_hand);
   const reserved = Number(balance.reserved);
-  return { onHand, reserved, available: sellable ? Math.max(0, onHand - reserved) : 0, inTransit };
+  const free = sellableFree ?? onHand - reserved;
+  return { onHand, reserved, available: sellable ? Math.max(0, free) : 0, inTransit };
 }
 
 export function sumFigures(list: StockFigures[]): StockFigures {

@@ -6,7 +6,8 @@ import { locationIdsWithin, locationRefsByIds, physicalLocations, virtualLocatio
 import type { LocationRef } from '../locations/location-types.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
 import { formatScaled } from '../shared/quantity.js';
-import { parseTimestamp } from '../shared/time.js';
+import { nowIso, parseTimestamp } from '../shared/time.js';
+import { sellableFree } from '../ledger/sellable.js';
 import { incomingBySite } from '../purchasing/po-query-service.js';
 import { figuresFor, sumFigures, type StockFigures } from './stock-rules.js';
 import { sumInTransit } from './transfer-repository.js';
@@ -52,10 +53,11 @@ export async function itemStock(db: Executor, ref: string): Promise<ItemStock> {
     incomingBySite(db, [item.id]),
   ]);
   const byId = new Map(locations.map((l) => [l.id, l]));
+  const free = await sellableFree(db, [item.id], balances.map((b) => b.location_id), nowIso().slice(0, 10), balances);
   const perLocation = new Map<string, StockFigures>();
   for (const b of balances) {
     const location = byId.get(b.location_id);
-    if (location) perLocation.set(location.id, figuresFor(b, location.sellable, 0));
+    if (location) perLocation.set(location.id, figuresFor(b, location.sellable, 0, free.get(`${b.item_id}\u0000${b.location_id}`)));
   }
   for (const t of transit) {
     const location = byId.get(t.location_id);
@@ -96,11 +98,12 @@ export async function stockLevels(db: Executor, query: { item?: string | undefin
   const rows = await listBalanceRows(db, { itemIds, locationIds, excludeLocationIds, after, nonZeroOnly: true, limit: query.limit });
   const pageRows = rows.slice(0, query.limit);
   const pageItemIds = [...new Set(pageRows.map((r) => r.item_id))];
-  const [items, locations, transit, incoming] = await Promise.all([
+  const [items, locations, transit, incoming, free] = await Promise.all([
     itemRefsByIds(db, pageRows.map((r) => r.item_id)),
     locationRefsByIds(db, pageRows.map((r) => r.location_id)),
     sumInTransit(db, { itemIds: pageItemIds }),
     incomingBySite(db, pageItemIds),
+    sellableFree(db, pageItemIds, [...new Set(pageRows.map((r) => r.location_id))], nowIso().slice(0, 10), pageRows),
   ]);
   const transitOf = (itemId: string, locationId: string) => Number(transit.find((t) => t.item_id === itemId && t.location_id === locationId)?.quantity ?? 0);
   const incomingOf = (itemId: string, locationId: string) => sum(incoming.filter((o) => o.itemId === itemId && o.siteId === locationId).map((o) => o.quantity));
@@ -112,7 +115,7 @@ export async function stockLevels(db: Executor, query: { item?: string | undefin
       return {
         item: { id: r.item_id, sku: item?.sku ?? r.item_id },
         location: { ...place(location), siteId: location.siteId },
-        ...text(figuresFor(r, location.sellable, transitOf(r.item_id, r.location_id)), item?.decimals ?? 0, incomingOf(r.item_id, r.location_id)),
+        ...text(figuresFor(r, location.sellable, transitOf(r.item_id, r.location_id), free.get(`${r.item_id}\u0000${r.location_id}`)), item?.decimals ?? 0, incomingOf(r.item_id, r.location_id)),
       };
     }),
     nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.item_id}\u0000${last.location_id}`) : null,

@@ -15,6 +15,12 @@ import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { OperationCommon, TransferInput } from './operation-types.js';
 import { draft, postingMeta, resolveRefs, type Resolved } from './refs.js';
 import * as repo from './transfer-repository.js';
+import { listMovementRows } from '../ledger/movement-repository.js';
+import { applyTracking } from '../tracking/tracked-drafts.js';
+import { carriedBack } from '../tracking/tracking-names.js';
+
+/** A transfer has at most 1,000 lines, each split over at most this many lots. */
+const MAX_TRANSFER_MOVEMENTS = 100_000;
 
 export interface Transfer {
   id: string;
@@ -68,9 +74,10 @@ export async function createTransfer(store: Store, ctx: CommandContext, input: T
     };
     await repo.insertTransfer(trx, transfer, lines);
     const destination = mode === 'immediate' ? input.to : TRANSIT;
-    const drafts = linesToDrafts(resolved, lines, input.from, destination, mode === 'immediate' ? 'transfer' : 'transfer_out', transferId, input, now);
+    const planned = linesToDrafts(resolved, lines, input.from, destination, mode === 'immediate' ? 'transfer' : 'transfer_out', transferId, input, now);
+    const drafts = await applyTracking(trx, planned.map((d, i) => ({ draft: d, input: { lot: input.lines[i]?.lot, serials: input.lines[i]?.serials }, base: `/lines/${i}`, fromVirtual: false })), { now, toCustomer: false });
     const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
-    const movements = toMovementsWith(rows, resolved.names());
+    const movements = toMovementsWith(rows, resolved.names(), drafts);
     return {
       result: { transfer: await loadTransfer(trx, transferId), movements },
       audit: [{ action: 'transfer.created', entityType: 'transfer', entityId: transferId, reason: input.note, details: { mode, lines: lines.length } }],
@@ -104,13 +111,39 @@ async function closeInTransit(store: Store, ctx: CommandContext, id: string, inp
       [{ ref: TRANSIT, path: '/' }, { ref: destination, path: '/' }],
     );
     const kind = status === 'received' ? 'transfer_in' : 'transfer_out';
-    const drafts = linesToDrafts(resolved, lines, TRANSIT, destination, kind, id, input, now);
+    const untracked = lines.filter((l) => resolved.item(l.item_id).tracking === 'none');
+    const drafts = [
+      ...linesToDrafts(resolved, untracked, TRANSIT, destination, kind, id, input, now),
+      ...(await trackedFromTransit(trx, resolved, transfer, { to: destination, kind, input, now })),
+    ];
     const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
     return {
-      result: { transfer: await loadTransfer(trx, id), movements: toMovementsWith(rows, resolved.names()) },
+      result: { transfer: await loadTransfer(trx, id), movements: toMovementsWith(rows, resolved.names(), drafts) },
       audit: [{ action: `transfer.${status}`, entityType: 'transfer', entityId: id, reason: input.note }],
     };
   });
+}
+
+/**
+ * Tracked goods leave transit as the lots and serials that went in: each movement from the
+ * origin into transit is continued with the same lot and serials.
+ */
+async function trackedFromTransit(
+  trx: Executor, resolved: Resolved, transfer: TransferRow, next: { to: string; kind: MovementDraft['kind']; input: OperationCommon; now: string },
+): Promise<MovementDraft[]> {
+  const transit = resolved.location(TRANSIT);
+  const out = await listMovementRows(trx, { documentType: 'transfer', documentId: transfer.id, order: 'asc', limit: MAX_TRANSFER_MOVEMENTS });
+  const occurredAt = parseOccurredAt(next.input.occurredAt, '/occurredAt', next.now);
+  const drafts: MovementDraft[] = [];
+  for (const row of out.filter((m) => m.from_location_id === transfer.from_location_id && m.to_location_id === transit.id)) {
+    if (resolved.item(row.item_id).tracking === 'none') continue;
+    const carried = await carriedBack(trx, row, '/lines');
+    const base = draft(resolved, { item: row.item_id, quantity: Number(row.quantity), from: TRANSIT, to: next.to, path: '/lines' }, {
+      kind: next.kind, documentType: 'transfer', documentId: transfer.id, reference: next.input.reference ?? null, note: next.input.note ?? null, occurredAt,
+    });
+    drafts.push({ ...base, lotId: carried.lotId, serials: carried.serials, display: { ...base.display, lotNumber: carried.lotNumber } });
+  }
+  return drafts;
 }
 
 function linesToDrafts(resolved: Resolved, lines: TransferLineRow[], from: string, to: string, kind: MovementDraft['kind'], transferId: string, input: OperationCommon, now: string): MovementDraft[] {

@@ -1,4 +1,5 @@
 import type { PurchaseOrderStatus, PurchaseReceiptKind } from '../db/schema.js';
+import type { LotInput } from '../tracking/lot-rules.js';
 import type { Movement } from '../operations/movement-view.js';
 import type { QuantityInput } from '../shared/quantity.js';
 import type { DiscrepancyKind } from './po-rules.js';
@@ -111,6 +112,10 @@ export interface ReceiveLineInput {
   location?: string | undefined;
   /** Only for items not on the order; ordered lines are received at their own price. */
   unitCost?: QuantityInput | undefined;
+  /** Lot-tracked items: the lot received (`{ number, manufacturedOn?, expiresOn? }`) or returned (number or id). */
+  lot?: LotInput | undefined;
+  /** Serial-tracked items: one serial number per unit. */
+  serials?: string[] | undefined;
 }
 
 export interface ReceiveInput {

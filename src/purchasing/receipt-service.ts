@@ -4,6 +4,7 @@ import type { Executor, PurchaseOrderLineRow, PurchaseOrderRow, PurchaseReceiptK
 import type { Store } from '../db/store.js';
 import { postMovements } from '../ledger/posting.js';
 import { toMovementsWith } from '../operations/movement-dto.js';
+import { applyTracking } from '../tracking/tracked-drafts.js';
 import { draft, postingMeta, resolveRefs, type Resolved } from '../operations/refs.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError, invalidField, type FieldError } from '../shared/errors.js';
@@ -71,19 +72,23 @@ async function book(trx: Executor, ctx: CommandContext, ref: string, input: Rece
   for (const c of candidates.filter((c) => c.pending > 0 && !c.isNew)) {
     await repo.updateLineRow(trx, c.row.id, kind === 'receipt' ? { received_quantity: c.received + c.pending } : { returned_quantity: c.returned + c.pending });
   }
-  const drafts = planned.map((p, i) => {
+  const lines = planned.map((p, i) => {
     const [from, to] = kind === 'receipt' ? [SUPPLIER, p.location.ref] : [p.location.ref, SUPPLIER];
-    return draft(resolved, { item: p.line.itemId, quantity: p.quantity, from, to, path: `/lines/${i}/quantity` }, {
+    const movement = draft(resolved, { item: p.line.itemId, quantity: p.quantity, from, to, path: `/lines/${i}/quantity` }, {
       kind, unitCost: p.unitCost, documentType: 'purchase_order', documentId: order.id,
       reference: input.reference ?? order.number, note: input.note ?? null, occurredAt,
     });
+    return { draft: movement, input: { lot: input.lines[i]?.lot, serials: input.lines[i]?.serials }, base: `/lines/${i}`, fromVirtual: kind === 'receipt' };
   });
+  const drafts = await applyTracking(trx, lines, { now, toCustomer: false });
   const meta = postingMeta(ctx, now);
   const rows = await postMovements(trx, drafts, meta);
+  // A tracked line may post several movements (lots, serials coming back from elsewhere): the receipt line names its first.
+  const movementOf = (i: number) => rows.find((_, j) => drafts[j]?.path === `/lines/${i}/quantity`)?.id ?? '';
   const receiptId = newId();
   const receiptLines: PurchaseReceiptLineRow[] = planned.map((p, i) => ({
     receipt_id: receiptId, line_no: i + 1, order_line_id: p.line.row.id, item_id: p.line.itemId,
-    location_id: resolved.location(p.location.ref).id, quantity: p.quantity, unit_cost: p.unitCost, movement_id: rows[i]?.id ?? '',
+    location_id: resolved.location(p.location.ref).id, quantity: p.quantity, unit_cost: p.unitCost, movement_id: movementOf(i),
   }));
   await insertReceipt(trx, {
     id: receiptId, purchase_order_id: order.id, kind, posting_id: meta.postingId, reference: input.reference ?? null, note: input.note ?? null,
@@ -94,7 +99,7 @@ async function book(trx: Executor, ctx: CommandContext, ref: string, input: Rece
   const [receipt] = await toReceipts(trx, receiptRow ? [receiptRow] : []);
   const updated = await repo.findOrderByRef(trx, order.id);
   return {
-    result: { receipt: receipt as ReceiptResult['receipt'], purchaseOrder: await toOrder(trx, updated ?? order), movements: toMovementsWith(rows, resolved.names()) },
+    result: { receipt: receipt as ReceiptResult['receipt'], purchaseOrder: await toOrder(trx, updated ?? order), movements: toMovementsWith(rows, resolved.names(), drafts) },
     audit: [{
       action: kind === 'receipt' ? 'purchase_order.received' : 'purchase_order.returned', entityType: 'purchase_order', entityId: order.id, reason: input.note,
       details: { receipt: receiptId, postingId: meta.postingId, lines: planned.length, unplanned: newLines.length },

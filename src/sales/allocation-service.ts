@@ -2,7 +2,9 @@ import type { ItemRef } from '../catalog/item-types.js';
 import type { BalanceRow, ChannelRow, Executor } from '../db/schema.js';
 import { isSqlite } from '../db/dialect.js';
 import { getBalanceForUpdate, listBalanceRows } from '../ledger/balance-repository.js';
-import { holdStock } from '../ledger/reservations.js';
+import { holdTracked } from '../tracking/tracked-holds.js';
+import { sellableFree } from '../ledger/sellable.js';
+import { nowIso } from '../shared/time.js';
 import { parseCoordinate } from '../locations/location-rules.js';
 import { locationIdsWithin, locationsByIds } from '../locations/location-service.js';
 import type { LocationRef } from '../locations/location-types.js';
@@ -63,7 +65,7 @@ export async function planAllocation(db: Executor, channel: ChannelRow, needs: N
   const override = new Map(overrides.map((o) => [o.item_id, Number(o.buffer)]));
   const buffers = new Map(needs.map((n) => [n.item.id, override.get(n.item.id) ?? bufferForItem(Number(channel.buffer_micro), n.item.decimals)]));
   const balances = await readBalances(db, itemIds, sources.map((s) => s.id), itemIds.filter((id) => (buffers.get(id) ?? 0) > 0));
-  const free = new Map(balances.map((b) => [`${b.item_id}\u0000${b.location_id}`, Math.max(0, Number(b.on_hand) - Number(b.reserved))]));
+  const free = await sellableFree(db, itemIds, sources.map((s) => s.id), nowIso().slice(0, 10), balances);
   const freeAt = (itemId: string, locationId: string) => free.get(`${itemId}\u0000${locationId}`) ?? 0;
   const caps = new Map(itemIds.map((id) => [id, channelAvailable(sources.map((s) => freeAt(id, s.id)), buffers.get(id) ?? 0).available]));
   const routingSites: RoutingSite[] = sites.map((site) => {
@@ -123,10 +125,10 @@ export async function takeHolds(
   await repo.insertHolds(trx, sorted.map((t) => ({ reservation_id: t.id, sales_order_id: order.id, line_id: t.need.lineId, location_id: t.location.id })));
   for (const take of sorted) {
     try {
-      await holdStock(trx, {
+      await holdTracked(trx, {
         id: take.id, itemId: take.need.item.id, locationId: take.location.id, quantity: take.quantity, expiresAt, reference: order.number,
         actor: ctx.actor.id, now, path: take.need.path, display: { sku: take.need.item.sku, decimals: take.need.item.decimals, locationCode: take.location.code },
-      });
+      }, take.need.item.tracking);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'insufficient-stock') throw new HoldRaceLost(error);
       throw error;

@@ -1,6 +1,7 @@
 import { getItem, itemRefsByIds, listItems } from '../catalog/item-service.js';
 import type { ChannelRow, Executor } from '../db/schema.js';
-import { listBalanceRows } from '../ledger/balance-repository.js';
+import { sellableFree } from '../ledger/sellable.js';
+import { nowIso } from '../shared/time.js';
 import { locationIdsWithin, locationRefsByIds, locationsByIds } from '../locations/location-service.js';
 import type { LocationRef } from '../locations/location-types.js';
 import type { Page } from '../shared/page.js';
@@ -40,13 +41,13 @@ async function availabilityOf(db: Executor, channel: ChannelRow, itemIds: readon
   const [locations, overrides, items] = await Promise.all([
     channelSellableLocations(db, channel.id), repo.itemBufferRows(db, channel.id, itemIds), itemRefsByIds(db, itemIds),
   ]);
-  const balances = await listBalanceRows(db, { itemIds, locationIds: locations.map((l) => l.id) });
+  const free = await sellableFree(db, itemIds, locations.map((l) => l.id), nowIso().slice(0, 10));
   const override = new Map(overrides.map((o) => [o.item_id, Number(o.buffer)]));
   return itemIds.flatMap((itemId) => {
     const item = items.get(itemId);
     if (!item) return [];
     const buffer = override.get(itemId) ?? bufferForItem(Number(channel.buffer_micro), item.decimals);
-    const perLocation = balances.filter((b) => b.item_id === itemId).map((b) => Number(b.on_hand) - Number(b.reserved));
+    const perLocation = locations.map((l) => free.get(`${itemId}\u0000${l.id}`) ?? 0);
     const { stock, available } = channelAvailable(perLocation, buffer);
     return [{
       channel: { id: channel.id, code: channel.code }, item: { id: item.id, sku: item.sku },

@@ -68,7 +68,7 @@ export interface SalesOrder {
 
 export interface ShipInput {
   /** Omitted: ship everything the order holds. */
-  lines?: Array<{ line?: string | undefined; item?: string | undefined; quantity: QuantityInput }> | undefined;
+  lines?: Array<{ line?: string | undefined; item?: string | undefined; quantity: QuantityInput; serials?: string[] | undefined }> | undefined;
   reference?: string | undefined;
   note?: string | undefined;
   occurredAt?: string | undefined;

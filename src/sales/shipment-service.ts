@@ -6,12 +6,14 @@ import { postMovements } from '../ledger/posting.js';
 import { useHold } from '../ledger/reservations.js';
 import { toMovementsWith, type Movement } from '../operations/movement-dto.js';
 import { draft, postingMeta, resolveRefs } from '../operations/refs.js';
-import type { MovementDraft } from '../ledger/movement-types.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError, invalidField } from '../shared/errors.js';
 import { formatScaled, parsePositiveScaled } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt } from '../shared/time.js';
 import { locationRefsByIds } from '../locations/location-service.js';
+import { applyTracking, type TrackedLine } from '../tracking/tracked-drafts.js';
+import { heldLotsToUse } from '../tracking/tracked-holds.js';
+import { serialPlaces } from '../tracking/serial-service.js';
 import { statusFromLines } from './order-rules.js';
 import * as repo from './order-repository.js';
 import { audit, confirmHolds, lockFor, setStatus } from './order-transitions.js';
@@ -37,37 +39,64 @@ export async function shipSalesOrder(store: Store, ctx: CommandContext, ref: str
     if (wanted.every((w) => w.quantity === 0)) throw new DomainError('rule-violation', `${order.number} holds nothing to ship`);
     const locations = await locationRefsByIds(trx, holds.map((h) => h.location_id));
     const left = new Map(holds.map((h) => [h.reservation_id, Number(h.reservation.quantity)]));
-    const uses: Array<{ reservation: ReservationRow; quantity: number; path: string }> = [];
-    for (const { line, quantity, path } of wanted) {
+    const uses: Array<{ reservation: ReservationRow; quantity: number; path: string; base: string }> = [];
+    for (const { line, quantity, path, base } of wanted) {
       let rest = quantity;
       const byBin = activeHoldsOf(holds, line).sort((a, b) => ((locations.get(a.location_id)?.code ?? '') < (locations.get(b.location_id)?.code ?? '') ? -1 : 1));
       for (const hold of byBin) {
         const take = Math.min(rest, left.get(hold.reservation_id) ?? 0);
         if (take === 0) continue;
-        uses.push({ reservation: { ...hold.reservation, quantity: left.get(hold.reservation_id) ?? 0 }, quantity: take, path });
+        uses.push({ reservation: { ...hold.reservation, quantity: left.get(hold.reservation_id) ?? 0 }, quantity: take, path, base });
         left.set(hold.reservation_id, (left.get(hold.reservation_id) ?? 0) - take);
         rest -= take;
       }
     }
     const resolved = await resolveRefs(trx, [...new Set(uses.map((u) => u.reservation.item_id))].map((ref) => ({ ref, path: '/lines' })),
       [...new Set([...uses.map((u) => u.reservation.location_id), 'customer'])].map((ref) => ({ ref, path: '/lines' })));
-    const drafts: MovementDraft[] = [];
+    const tracked: TrackedLine[] = [];
+    const serialsFor = await serialPicker(trx, wanted);
     for (const use of uses) {
-      if (!(await useHold(trx, use.reservation, use.quantity, now))) throw new DomainError('conflict', `${order.number} changed while being shipped; retry`);
-      drafts.push(draft(resolved, { item: use.reservation.item_id, quantity: use.quantity, from: use.reservation.location_id, to: 'customer', path: use.path }, {
+      const item = resolved.item(use.reservation.item_id);
+      const lots = item.tracking === 'lot' ? await heldLotsToUse(trx, use.reservation, use.quantity, now, item) : undefined;
+      if (!(await useHold(trx, use.reservation, use.quantity, now, lots))) throw new DomainError('conflict', `${order.number} changed while being shipped; retry`);
+      const shipment = draft(resolved, { item: use.reservation.item_id, quantity: use.quantity, from: use.reservation.location_id, to: 'customer', path: use.path }, {
         kind: 'shipment', fromReserved: true, documentType: 'sales_order', documentId: order.id, reference: input.reference ?? order.number, note: input.note ?? null, occurredAt,
-      }));
+      });
+      const serials = item.tracking === 'serial' ? serialsFor(use.base, use.reservation.location_id, use.quantity) : undefined;
+      const perLot = lots ? lots.map((l) => ({ ...shipment, quantity: l.quantity, lotId: l.lotId, display: { ...shipment.display, lotNumber: l.lotNumber } })) : [shipment];
+      tracked.push(...perLot.map((d) => ({ draft: d, input: { serials }, base: use.base, fromVirtual: false })));
     }
+    const drafts = await applyTracking(trx, tracked, { now, toCustomer: true });
     const rows = await postMovements(trx, drafts, postingMeta(ctx, now));
     for (const { line, quantity } of wanted) if (quantity > 0) await repo.updateLineRow(trx, line.id, { shipped: Number(line.shipped) + quantity });
     await applyShipmentStatus(trx, order, now);
-    const movements = toMovementsWith(rows, resolved.names());
+    const movements = toMovementsWith(rows, resolved.names(), drafts);
     const [result] = await toSalesOrders(trx, [(await repo.findOrderByRef(trx, order.id)) as SalesOrderRow]);
     return {
       result: { order: result as SalesOrder, movements },
       audit: [audit('shipped', order.id, input.note, { movements: movements.map((m) => m.id), lines: wanted.filter((w) => w.quantity > 0).map((w) => ({ line: w.line.id, quantity: w.quantity })) })],
     };
   });
+}
+
+/**
+ * Hands each use of a serial-tracked line the serials the request named that are at the use's
+ * bin; what is not there is left for the ledger's checks to refuse at the line's field.
+ */
+async function serialPicker(db: Executor, wanted: Array<{ line: SalesOrderLineRow; base: string; serials: string[] }>) {
+  const pools = new Map<string, Array<{ number: string; locationId: string | null }>>();
+  for (const w of wanted) {
+    if (w.serials.length === 0) continue;
+    const places = await serialPlaces(db, w.line.item_id, w.serials);
+    pools.set(w.base, w.serials.map((number) => ({ number, locationId: places.get(number) ?? null })));
+  }
+  return (base: string, locationId: string, quantity: number): string[] => {
+    const pool = pools.get(base) ?? [];
+    const here = pool.filter((s) => s.locationId === locationId).slice(0, quantity);
+    const picked = here.length === quantity ? here : pool.slice(0, quantity);
+    pools.set(base, pool.filter((s) => !picked.includes(s)));
+    return picked.map((s) => s.number);
+  };
 }
 
 async function applyShipmentStatus(trx: Executor, order: SalesOrderRow, now: string): Promise<void> {
@@ -79,8 +108,8 @@ async function applyShipmentStatus(trx: Executor, order: SalesOrderRow, now: str
 async function requestedQuantities(db: Executor, lines: SalesOrderLineRow[], holds: Hold[], input: ShipInput) {
   const items = await itemRefsByIds(db, lines.map((l) => l.item_id));
   const held = new Map(lines.map((l) => [l.id, activeHoldsOf(holds, l).reduce((s, h) => s + Number(h.reservation.quantity), 0)]));
-  if (input.lines === undefined) return lines.map((line) => ({ line, quantity: held.get(line.id) ?? 0, path: '/' }));
-  const wanted = new Map<string, { line: SalesOrderLineRow; quantity: number; path: string }>();
+  if (input.lines === undefined) return lines.map((line) => ({ line, quantity: held.get(line.id) ?? 0, path: '/', base: '', serials: [] as string[] }));
+  const wanted = new Map<string, { line: SalesOrderLineRow; quantity: number; path: string; base: string; serials: string[] }>();
   for (const [i, entry] of input.lines.entries()) {
     const path = `/lines/${i}`;
     const line = await lineFor(db, lines, items, entry, path);
@@ -91,7 +120,8 @@ async function requestedQuantities(db: Executor, lines: SalesOrderLineRow[], hol
       const message = `line ${line.line_no} holds ${formatScaled(held.get(line.id) ?? 0, decimals)} to ship`;
       throw new DomainError('rule-violation', message, [{ path: `${path}/quantity`, message }]);
     }
-    wanted.set(line.id, { line, quantity: total, path: `${path}/quantity` });
+    const before = wanted.get(line.id);
+    wanted.set(line.id, { line, quantity: total, path: `${path}/quantity`, base: before?.base ?? path, serials: [...(before?.serials ?? []), ...(entry.serials ?? [])] });
   }
   return [...wanted.values()];
 }

@@ -36,6 +36,7 @@ const TABLES = [
   'webhook_subscriptions', 'webhook_deliveries',
   'returns', 'return_lines', 'return_entries',
   'counts', 'count_lines',
+  'lots', 'lot_balances', 'reservation_lots', 'serials', 'movement_serials',
 ] as const;
 
 /** The whole database as sorted JSON rows per table (test databases are small). */

@@ -15,7 +15,7 @@ type SchemaColumns = { [T in keyof Schema]: Nullability<Schema[T]> };
 const R = 'required' as const;
 const N = 'nullable' as const;
 const COLUMNS: SchemaColumns = {
-  items: { id: R, sku: R, name: R, description: N, category: N, unit: R, decimals: R, reorder_point: N, archived_at: N, created_at: R, updated_at: R },
+  items: { id: R, sku: R, name: R, description: N, category: N, unit: R, decimals: R, reorder_point: N, archived_at: N, created_at: R, updated_at: R, tracking: R },
   item_barcodes: { code: R, item_id: R, kind: R, created_at: R },
   locations: {
     id: R, code: R, name: R, kind: R, virtual_kind: N, parent_id: N, site_id: N, sellable: R, allow_negative: R, archived_at: N, created_at: R, updated_at: R,
@@ -23,7 +23,7 @@ const COLUMNS: SchemaColumns = {
   },
   movements: {
     seq: R, id: R, posting_id: R, item_id: R, quantity: R, from_location_id: R, to_location_id: R, kind: R, unit_cost: N, reason_code: N,
-    document_type: N, document_id: N, reference: N, reverses_id: N, actor: R, actor_name: R, occurred_at: R, recorded_at: R, idempotency_key: N, note: N,
+    document_type: N, document_id: N, reference: N, reverses_id: N, actor: R, actor_name: R, occurred_at: R, recorded_at: R, idempotency_key: N, note: N, lot_id: N,
   },
   balances: { item_id: R, location_id: R, on_hand: R, reserved: R },
   reservations: { id: R, item_id: R, location_id: R, quantity: R, status: R, expires_at: N, reference: N, actor: R, created_at: R, closed_at: N },
@@ -94,6 +94,11 @@ const COLUMNS: SchemaColumns = {
     id: R, count_id: R, line_no: R, item_id: R, location_id: R, expected: R, unplanned: R, counted: N, on_hand_at_count: N, unit_cost: N,
     previous_counted: N, recounts: R, reason_code: N, counted_by: N, counted_by_name: N, counted_at: N,
   },
+  lots: { id: R, item_id: R, lot_number: R, manufactured_on: N, expires_on: N, first_received_at: R, created_at: R },
+  lot_balances: { item_id: R, location_id: R, lot_id: R, on_hand: R, reserved: R },
+  reservation_lots: { reservation_id: R, lot_id: R, quantity: R },
+  serials: { id: R, item_id: R, serial_number: R, location_id: R, lot_id: N, created_at: R },
+  movement_serials: { movement_id: R, serial_id: R },
 };
 
 const VIRTUAL_KINDS = ['customer', 'loss', 'production', 'scrap', 'supplier', 'transit'];
@@ -153,7 +158,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts', '0010-tracking']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

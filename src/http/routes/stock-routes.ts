@@ -33,6 +33,6 @@ export function reservationRoutes(app: Api, { store }: Deps): void {
   app.post('/api/v1/reservations/:id/release', { schema: { tags, summary: 'Release a hold', params: IdParams, body: z.strictObject({ note: Note.optional() }).default({}), response: { 200: Reservation, ...errorResponses } } },
     async (req, reply) => done(reply, await reservations.releaseReservation(store, contextOf(req), req.params.id, req.body)));
 
-  app.post('/api/v1/reservations/:id/consume', { schema: { tags, summary: 'Ship held stock to the customer', params: IdParams, body: ConsumeBody.default({}), response: { 200: z.object({ reservation: Reservation, movement: Movement }), ...errorResponses } } },
+  app.post('/api/v1/reservations/:id/consume', { schema: { tags, summary: 'Ship held stock to the customer', params: IdParams, body: ConsumeBody.default({}), response: { 200: z.object({ reservation: Reservation, movement: Movement.describe('The first movement (the only one unless the hold spans several lots)'), movements: z.array(Movement) }), ...errorResponses } } },
     async (req, reply) => done(reply, await reservations.consumeReservation(store, contextOf(req), req.params.id, req.body)));
 }

@@ -14,7 +14,11 @@ const AuditEntry = z.object({
   entity: z.object({ type: z.string(), id: z.string() }), reason: z.string().nullable(), details: z.unknown(),
 }).meta({ id: 'AuditEntry' });
 const Drift = z.object({ itemId: z.string(), locationId: z.string(), field: z.enum(['on_hand', 'reserved']), expected: z.number().int(), actual: z.number().int() });
-const ConsistencyReport = z.object({ ok: z.boolean(), balancesChecked: z.number().int(), movementsReplayed: z.boolean(), drift: z.array(Drift), unbalancedItems: z.array(z.string()) }).meta({ id: 'ConsistencyReport' });
+const LotDrift = z.object({
+  itemId: z.string(), locationId: z.string(), lotId: z.string().nullable(), serialId: z.string().optional(),
+  field: z.enum(['lot_on_hand', 'lot_reserved', 'lots_sum_on_hand', 'lots_sum_reserved', 'serial_location']), expected: z.union([z.number().int(), z.string()]), actual: z.union([z.number().int(), z.string()]),
+});
+const ConsistencyReport = z.object({ ok: z.boolean(), balancesChecked: z.number().int(), movementsReplayed: z.boolean(), drift: z.array(Drift), unbalancedItems: z.array(z.string()), lotDrift: z.array(LotDrift) }).meta({ id: 'ConsistencyReport' });
 
 export function systemRoutes(app: Api, { store }: Deps): void {
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database reachability (no key needed)', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },

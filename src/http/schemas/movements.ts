@@ -8,8 +8,21 @@ export const Movement = z
     kind: z.string(), item: ItemBrief, quantity: QuantityText, from: Place, to: Place, unitCost: z.string().nullable(), reasonCode: z.string().nullable(),
     document: z.object({ type: z.string(), id: z.string() }).nullable(), reference: z.string().nullable(), reversesId: z.string().nullable(),
     note: z.string().nullable(), actor: z.object({ id: z.string(), name: z.string() }), occurredAt: z.string(), recordedAt: z.string(),
+    lot: z.object({ id: z.string(), number: z.string() }).nullable().describe('The lot moved (lot-tracked items)'),
+    serials: z.array(z.string()).describe('The serial numbers moved (serial-tracked items)'),
   })
   .meta({ id: 'Movement' });
+
+const DateOnly = z.string().max(10).describe('YYYY-MM-DD');
+/** A lot as a request names it (see docs/tracking.md). */
+export const LotRef = z
+  .union([
+    z.string().min(1).max(100).describe('Lot number or id'),
+    z.strictObject({ number: z.string().min(1).max(100), manufacturedOn: DateOnly.optional(), expiresOn: DateOnly.optional() }).describe('A lot with its dates; created on first receipt'),
+  ])
+  .describe('Lot-tracked items only. Incoming stock must name its lot; outgoing stock without a lot is taken first-expired-first-out');
+export const Serials = z.array(z.string().min(1).max(100)).max(10000).describe('Serial-tracked items only: one serial number per unit');
+export const tracked = { lot: LotRef.optional(), serials: Serials.optional() };
 
 export const Posting = z.object({ postingId: z.string(), movements: z.array(Movement) }).meta({ id: 'Posting' });
 
@@ -19,14 +32,14 @@ export const MovementBody = z
   .object({
     item: Ref('item'), quantity: Quantity, from: Ref('location'), to: Ref('location'),
     kind: z.enum(MOVEMENT_KINDS).optional().describe('Why stock moved; defaults to move'),
-    unitCost: Money.optional(), reasonCode: z.string().max(50).optional().describe('Required for kind adjustment'), ...common,
+    unitCost: Money.optional(), reasonCode: z.string().max(50).optional().describe('Required for kind adjustment'), ...common, ...tracked,
   })
   .strict()
   .meta({ id: 'NewMovement' });
 
 export const BatchBody = z.object({ movements: z.array(MovementBody).min(1).max(1000) }).strict().meta({ id: 'MovementBatch' });
 
-const Line = z.strictObject({ item: Ref('item'), quantity: Quantity });
+const Line = z.strictObject({ item: Ref('item'), quantity: Quantity, ...tracked });
 
 export const ReceiveBody = z
   .object({
@@ -51,7 +64,7 @@ export const AdjustBody = z
     location: Ref('location'),
     reason: z.string().min(1).max(50).describe('A reason code (GET /api/v1/reason-codes)'),
     lines: z
-      .array(z.strictObject({ item: Ref('item'), delta: Quantity.optional().describe('Signed change, e.g. "-2"'), countedQuantity: Quantity.optional().describe('Set on hand to what was counted') }))
+      .array(z.strictObject({ item: Ref('item'), delta: Quantity.optional().describe('Signed change, e.g. "-2"'), countedQuantity: Quantity.optional().describe('Set on hand to what was counted (of the lot, when one is named)'), ...tracked }))
       .min(1)
       .max(1000),
     ...common,

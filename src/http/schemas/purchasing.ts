@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_EXPORT } from '../../purchasing/po-export-service.js';
 import { ItemBrief, Money, Note, PageQuery, Place, Quantity, QuantityText, Ref, Reference, Timestamp } from './common.js';
-import { Movement } from './movements.js';
+import { Movement, tracked } from './movements.js';
 
 const Status = z.enum(['draft', 'ordered', 'partially_received', 'received', 'closed', 'cancelled']);
 const Kind = z.enum(['short', 'over', 'unplanned']);
@@ -81,6 +81,7 @@ const lineRef = {
   item: z.string().min(1).max(200).optional().describe('…or the item: id, SKU or a scanned barcode'),
   quantity: Quantity,
   location: Ref('location').optional().describe('Overrides the receipt’s location for this line'),
+  ...tracked,
 };
 const common = { reference: Reference.optional().describe('e.g. the delivery note; defaults to the order number'), note: Note.optional(), occurredAt: Timestamp.optional() };
 

@@ -52,6 +52,7 @@ export const ShipBody = z
       line: z.string().min(1).max(200).optional().describe('The order line id'),
       item: z.string().min(1).max(200).optional().describe('…or the item: id, SKU or a scanned barcode'),
       quantity: Quantity,
+      serials: z.array(z.string().min(1).max(100)).max(10000).optional().describe('Serial-tracked items: the units shipped, one per unit'),
     })).min(1).max(1000).optional().describe('Omitted: ship everything the order holds'),
     reference: Reference.optional().describe('e.g. the tracking number; defaults to the order number'), note: Note.optional(), occurredAt: Timestamp.optional(),
   })

@@ -28,6 +28,7 @@ export const Reservation = z
   .object({
     id: z.string(), item: ItemBrief, location: Place, quantity: QuantityText.describe('Held now, or held when it closed'), status: ReservationStatus,
     expiresAt: z.string().nullable(), reference: z.string().nullable(), createdAt: z.string(), closedAt: z.string().nullable(),
+    lots: z.array(z.object({ id: z.string(), number: z.string(), expiresOn: z.string().nullable(), quantity: QuantityText })).describe('Lot-tracked items: the lots held, first-expired-first-out'),
   })
   .meta({ id: 'Reservation' });
 
@@ -42,7 +43,10 @@ export const NewReservationBody = z
   .meta({ id: 'NewReservation' });
 
 export const ConsumeBody = z
-  .object({ quantity: Quantity.optional().describe('Defaults to everything held'), reference: Reference.optional(), note: Note.optional(), occurredAt: Timestamp.optional() })
+  .object({
+    quantity: Quantity.optional().describe('Defaults to everything held'), reference: Reference.optional(), note: Note.optional(), occurredAt: Timestamp.optional(),
+    serials: z.array(z.string().min(1).max(100)).max(10000).optional().describe('Serial-tracked items: the units shipped, one per unit'),
+  })
   .meta({ id: 'ConsumeReservation' });
 
 export const ReservationListQuery = PageQuery.extend({
