@@ -58,17 +58,25 @@ export interface OrderFilter {
   channelId?: string | undefined;
   status?: readonly SalesOrderStatus[] | undefined;
   itemId?: string | undefined;
+  /** Contains, any case: the order number, the channel's order id or the customer's name. */
+  search?: string | undefined;
   beforeId?: string | undefined;
   limit: number;
 }
 
-/** Orders newest first; `item` keeps those with a line of that item. */
+/** Orders newest first; `item` keeps those with a line of that item, `search` those whose number, channel order id or customer matches. */
 export async function listOrderRows(db: Executor, filter: OrderFilter): Promise<SalesOrderRow[]> {
   let query = db.selectFrom('sales_orders').selectAll();
   if (filter.channelId) query = query.where('channel_id', '=', filter.channelId);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   const itemId = filter.itemId;
   if (itemId) query = query.where('id', 'in', (eb) => eb.selectFrom('sales_order_lines').select('sales_order_id').where('item_id', '=', itemId));
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase()}%`;
+    query = query.where((eb) => eb.or([
+      eb(eb.fn('lower', ['number']), 'like', pattern), eb(eb.fn('lower', ['external_id']), 'like', pattern), eb(eb.fn('lower', ['customer_name']), 'like', pattern),
+    ]));
+  }
   if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }

@@ -78,6 +78,7 @@ export interface SalesOrderQuery {
   channel?: string | undefined;
   status?: SalesOrderStatus[] | undefined;
   item?: string | undefined;
+  search?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }

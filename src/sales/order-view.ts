@@ -19,10 +19,10 @@ export async function getSalesOrder(db: Executor, ref: string): Promise<SalesOrd
   return (await toSalesOrders(db, [row]))[0] as SalesOrder;
 }
 
-/** Orders newest first, filtered by channel, status (several at once) and item. */
+/** Orders newest first, filtered by channel, status (several at once), item and a search text. */
 export async function listSalesOrders(db: Executor, query: SalesOrderQuery): Promise<Page<SalesOrder>> {
   const rows = await repo.listOrderRows(db, {
-    status: query.status, limit: query.limit,
+    status: query.status, search: query.search, limit: query.limit,
     channelId: query.channel === undefined ? undefined : (await requireChannel(db, query.channel, '/channel')).id,
     itemId: query.item === undefined ? undefined : (await getItem(db, query.item)).id,
     beforeId: query.cursor === undefined ? undefined : decodeCursor<string>(query.cursor, 'string'),

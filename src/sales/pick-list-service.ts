@@ -1,6 +1,6 @@
 import { findItemByBarcode, itemRefsByIds, resolveItemRefs } from '../catalog/item-service.js';
 import { runCommand, type CommandResult } from '../db/command.js';
-import type { Executor, PickListLineRow, PickListRow, SalesOrderRow } from '../db/schema.js';
+import type { Executor, PickListLineRow, PickListRow, SalesOrderLineRow, SalesOrderRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { locationRefsByIds, resolveLocationRefs } from '../locations/location-service.js';
 import type { CommandContext } from '../shared/context.js';
@@ -55,8 +55,10 @@ export async function createPickList(store: Store, ctx: CommandContext, input: {
   });
 }
 
+type HeldStop = { order: SalesOrderRow; line: SalesOrderLineRow; hold: Awaited<ReturnType<typeof holdsWithReservations>>[number]; quantity: number };
+
 async function stopsOf(db: Executor, orders: SalesOrderRow[]) {
-  const stops = [];
+  const stops: HeldStop[] = [];
   for (const order of orders) {
     const holds = await holdsWithReservations(db, order);
     const lines = await linesOf(db, [order.id]);

@@ -166,12 +166,17 @@ describe.each(DIALECTS)('sales orders on %s', (dialect) => {
     expect(await expireSalesOrders(api.db.store)).toBe(0);
   });
 
-  it('lists orders newest first, by channel, several statuses and item, page by page', async () => {
+  it('lists orders newest first, by channel, several statuses, item and a search, page by page', async () => {
     const { bolt, rope, channel } = await shop();
     const a = await createSalesOrder(api, { channel: channel.code, lines: [{ item: bolt.sku, quantity: 1 }] });
-    const b = await createSalesOrder(api, { channel: channel.code, lines: [{ item: rope.sku, quantity: 1 }] });
-    const c = await createSalesOrder(api, { channel: channel.code, lines: [{ item: bolt.sku, quantity: 1 }] });
+    const b = await createSalesOrder(api, { channel: channel.code, externalId: `Shop-${channel.code}-77`, lines: [{ item: rope.sku, quantity: 1 }] });
+    const c = await createSalesOrder(api, { channel: channel.code, customerName: 'Ada Lovelace', lines: [{ item: bolt.sku, quantity: 1 }] });
     await orderAction(api, c, 'cancel');
+    const found = async (search: string) => (await api.get<{ data: SalesOrder[] }>(`${url}?channel=${channel.code}&search=${encodeURIComponent(search)}`)).data.map((o) => o.number);
+    expect(await found(a.number.toLowerCase())).toEqual([a.number]);
+    expect(await found(`shop-${channel.code.toLowerCase()}-7`)).toEqual([b.number]);
+    expect(await found('LOVELACE')).toEqual([c.number]);
+    expect(await found('nobody')).toEqual([]);
     const all = await api.get<{ data: SalesOrder[] }>(`${url}?channel=${channel.code}`);
     expect(all.data.map((o) => o.number)).toEqual([c.number, b.number, a.number]);
     const open = await api.get<{ data: SalesOrder[] }>(`${url}?channel=${channel.code}&status=reserved,picking`);

@@ -73,4 +73,5 @@ export const SalesOrderListQuery = PageQuery.extend({
   channel: z.string().max(200).optional().describe('Channel id or code'),
   status: StatusList.optional(),
   item: z.string().max(200).optional().describe('Orders with a line of this item (id or SKU)'),
+  search: z.string().max(200).optional().describe('Matches the order number, the channel’s order id or the customer’s name (contains, any case)'),
 });
