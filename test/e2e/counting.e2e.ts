@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CountPage, goToCounting, NewCountPage, ShrinkagePage } from './pages/counting-pages.js';
+import { CountPage, goToCounting, NewCountPage, ReasonCodesPage, ShrinkagePage } from './pages/counting-pages.js';
 import { ItemPage } from './pages/items-pages.js';
 import { OperationPage } from './pages/operation-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
@@ -89,4 +89,26 @@ test('a blind count by scanning finds two missing, needs a recount over the thre
   await report.open();
   await expect(report.chart()).toBeVisible();
   await expect(report.row('Count correction')).toBeVisible();
+});
+
+test('reason codes are added, renamed, archived (hidden from new adjustments) and restored', async ({ page }) => {
+  const code = `shelf-${Date.now().toString().slice(-6)}`;
+  await page.addInitScript({ content: `window.localStorage.setItem('stockroom.apiKey', ${JSON.stringify(E2E_ADMIN_KEY)})` });
+  const codes = new ReasonCodesPage(page);
+  await codes.open();
+  await codes.add(code, 'Fell off the shelf');
+  await expect(codes.name(code)).toHaveValue('Fell off the shelf');
+  await codes.rename(code, 'Fell from a shelf');
+  await expect(page.getByText(`Renamed ${code}`)).toBeVisible();
+  await codes.button('Archive', code).click();
+  await expect(codes.name(code)).toHaveCount(0);
+  // The adjust form offers only active codes.
+  await page.goto('/adjust');
+  await page.getByRole('textbox', { name: 'Reason' }).click();
+  await expect(page.getByRole('option', { name: 'Damaged (damage)' })).toBeVisible();
+  await expect(page.getByRole('option', { name: `Fell from a shelf (${code})` })).toHaveCount(0);
+  await codes.open();
+  await codes.showArchived();
+  await codes.button('Restore', code).click();
+  await expect(codes.button('Archive', code)).toBeVisible();
 });

@@ -91,3 +91,36 @@ export class ShrinkagePage {
     return this.page.getByRole('img', { name: /^Shrinkage by reason/ });
   }
 }
+
+/** Reason codes settings: add, rename, archive and restore. */
+export class ReasonCodesPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/reason-codes');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Reason codes' })).toBeVisible();
+  }
+
+  async add(code: string, name: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Code' }).fill(code);
+    await this.page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await this.page.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  name(code: string): Locator {
+    return this.page.getByRole('textbox', { name: `Name of ${code}` });
+  }
+
+  async rename(code: string, name: string): Promise<void> {
+    await this.name(code).fill(name);
+    await this.page.getByRole('button', { name: `Rename ${code}` }).click();
+  }
+
+  button(action: 'Archive' | 'Restore', code: string): Locator {
+    return this.page.getByRole('button', { name: `${action} ${code}` });
+  }
+
+  async showArchived(): Promise<void> {
+    await this.page.getByRole('checkbox', { name: 'Show archived codes' }).check();
+  }
+}
