@@ -120,6 +120,32 @@ describe.each(DIALECTS)('lots on %s', (dialect) => {
     await expectConsistent(api);
   });
 
+  it('lists lots by expiry with stock per location, filters expiring and expired, and traces a recall', async () => {
+    const { item, bin } = await perishable();
+    const listed = await api.get<{ data: Array<{ id: string; number: string; expired: boolean; onHand: string; daysLeft: number | null }> }>(`/api/v1/lots?item=${item.sku}`);
+    expect(listed.data.map((l) => [l.number, l.expired, l.onHand, l.daysLeft])).toEqual([['OLD', true, '7', -1], ['SOON', false, '3', 5], ['LATE', false, '5', 60], ['NOEXP', false, '4', null]]);
+    const paged = await api.get<{ data: Array<{ number: string }>; nextCursor: string }>(`/api/v1/lots?item=${item.sku}&limit=3`);
+    const rest = await api.get<{ data: Array<{ number: string }>; nextCursor: string | null }>(`/api/v1/lots?item=${item.sku}&limit=3&cursor=${paged.nextCursor}`);
+    expect([...paged.data, ...rest.data].map((l) => l.number)).toEqual(['OLD', 'SOON', 'LATE', 'NOEXP']);
+    expect(rest.nextCursor).toBeNull();
+    const expired = await api.get<{ data: Array<{ number: string }> }>(`/api/v1/lots?item=${item.sku}&expired=true`);
+    expect(expired.data.map((l) => l.number)).toEqual(['OLD']);
+    const alerts = await api.get<{ data: Array<{ number: string }> }>(`/api/v1/lots/expiring?withinDays=7&item=${item.sku}`);
+    expect(alerts.data.map((l) => l.number)).toEqual(['OLD', 'SOON']);
+
+    const channel = await makeChannel(api, [bin.code]);
+    const order = await createSalesOrder(api, { channel: channel.code, lines: [{ item: item.sku, quantity: 4 }] });
+    expect((await orderAction(api, order, 'ship')).statusCode).toBe(200);
+    const soon = listed.data.find((l) => l.number === 'SOON');
+    const trace = await api.get<{ received: string; shipped: Array<Record<string, unknown>>; remaining: unknown[]; movements: MovementJson[] }>(`/api/v1/lots/${soon?.id}/trace`);
+    expect(trace.received).toBe('3');
+    expect(trace.shipped).toEqual([expect.objectContaining({ to: expect.objectContaining({ code: 'customer' }), document: { type: 'sales_order', id: order.id }, reference: order.number, quantity: '3' })]);
+    expect(trace.remaining).toEqual([]);
+    expect(trace.movements.map((m) => m.kind)).toEqual(['receipt', 'shipment']);
+    const late = await api.get<{ locations: Array<{ location: { code: string }; onHand: string; available: string }> }>(`/api/v1/lots/${listed.data.find((l) => l.number === 'LATE')?.id}`);
+    expect(late.locations).toEqual([expect.objectContaining({ location: expect.objectContaining({ code: bin.code }), onHand: '4', available: '4' })]);
+  });
+
   it('refuses bad lot input at the field, changing nothing', async () => {
     const { item, bin } = await perishable();
     const plain = await makeItem(api);
