@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY } from './support/keys.js';
-import { SEEDED_COUNTS, SEEDED_ITEMS, SEEDED_ORDERS, SEEDED_PURCHASING, SEEDED_RETURNS, SEEDED_SALES } from './support/seed.js';
+import { SEEDED_COUNTS, SEEDED_ITEMS, SEEDED_ORDERS, SEEDED_PURCHASING, SEEDED_RETURNS, SEEDED_SALES, SEEDED_TRACKING } from './support/seed.js';
 
 /**
  * Every control on every screen must be reachable by its role and an accessible name, at desktop
@@ -15,6 +15,7 @@ const SCREENS = [
   '/sales-orders', '/sales-orders/new', `/sales-orders/${SEEDED_ORDERS.picking}`, `/sales-orders/${SEEDED_ORDERS.held}`, '/pick-ship', `/pick-lists/${SEEDED_ORDERS.pickList}`,
   '/returns', '/returns/new', `/returns/${SEEDED_RETURNS.authorised}`,
   '/counts', '/counts/new', `/counts/${SEEDED_COUNTS.review}`, `/counts/${SEEDED_COUNTS.counting}`, `/counts/${SEEDED_COUNTS.counting}/count`, '/reports/shrinkage',
+  '/lots/expiring', `/serials?item=${SEEDED_TRACKING.serialItem}&serial=${SEEDED_TRACKING.serial}`, `/items/${SEEDED_TRACKING.lotItem}`, `/items/${SEEDED_TRACKING.serialItem}`,
 ];
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|slider|spinbutton)\b(?! ")/;
 
@@ -85,6 +86,19 @@ for (const width of [1280, 360]) {
       await dialog.getByRole('button', { name: 'Close dialog' }).click();
       await expect(dialog).toBeHidden();
     }
+  });
+}
+
+/** A lot's page has an id, not a code, so it is reached from the expiry alerts. */
+for (const width of [1280, 360]) {
+  test(`every control on a lot's page has a role and a name at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript({ content: `window.localStorage.setItem('stockroom.apiKey', ${JSON.stringify(E2E_ADMIN_KEY)})` });
+    await page.goto('/lots/expiring');
+    await page.getByRole('main').getByRole('link', { name: new RegExp(SEEDED_TRACKING.lot) }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: `Lot ${SEEDED_TRACKING.lot}` })).toBeVisible();
+    await expect(page.getByLabel(/^Loading/)).toHaveCount(0);
+    expect((await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line)), 'unnamed controls on the lot page').toEqual([]);
   });
 }
 

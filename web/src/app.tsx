@@ -39,6 +39,7 @@ const NewCountPage = page(() => import('./counting/new-count-page'), 'NewCountPa
 const CountPage = page(() => import('./counting/count-page'), 'CountPage');
 const CountingPage = page(() => import('./counting/counting-page'), 'CountingPage');
 const ShrinkagePage = page(() => import('./counting/shrinkage-page'), 'ShrinkagePage');
+const ReasonCodesPage = page(() => import('./counting/reason-codes-page'), 'ReasonCodesPage');
 const SalesOrdersPage = page(() => import('./sales/sales-orders-page'), 'SalesOrdersPage');
 const NewSalesOrderPage = page(() => import('./sales/new-sales-order-page'), 'NewSalesOrderPage');
 const SalesOrderPage = page(() => import('./sales/sales-order-page'), 'SalesOrderPage');
@@ -47,6 +48,9 @@ const PickListPage = page(() => import('./sales/pick-list-page'), 'PickListPage'
 const ReturnsPage = page(() => import('./returns/returns-page'), 'ReturnsPage');
 const NewReturnPage = page(() => import('./returns/new-return-page'), 'NewReturnPage');
 const ReturnPage = page(() => import('./returns/return-page'), 'ReturnPage');
+const ExpiringLotsPage = page(() => import('./tracking/expiring-lots-page'), 'ExpiringLotsPage');
+const LotPage = page(() => import('./tracking/lot-page'), 'LotPage');
+const SerialLookupPage = page(() => import('./tracking/serial-lookup-page'), 'SerialLookupPage');
 
 const theme = createTheme({
   primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -97,6 +101,9 @@ function SignedInRoutes() {
           <Route path="/returns" element={<ReturnsPage />} />
           <Route path="/returns/new" element={<NewReturnPage />} />
           <Route path="/returns/:ref" element={<ReturnPage />} />
+          <Route path="/lots/expiring" element={<ExpiringLotsPage />} />
+          <Route path="/lots/:id" element={<LotPage />} />
+          <Route path="/serials" element={<SerialLookupPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="/webhooks/:id" element={<WebhookPage />} />
           <Route path="/counts" element={<CountsPage />} />
@@ -104,6 +111,7 @@ function SignedInRoutes() {
           <Route path="/counts/:ref" element={<CountPage />} />
           <Route path="/counts/:ref/count" element={<CountingPage />} />
           <Route path="/reports/shrinkage" element={<ShrinkagePage />} />
+          <Route path="/reason-codes" element={<ReasonCodesPage />} />
           <Route path="/movements" element={<MovementsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

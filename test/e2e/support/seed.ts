@@ -87,6 +87,7 @@ export async function seedShop(api: ApiClient, days = 60): Promise<void> {
   await seedSalesOrders(api);
   await seedReturns(api);
   await seedCounts(api);
+  await seedTracking(api);
 }
 
 export const SEEDED_ITEMS: readonly SeedItem[] = ITEMS;
@@ -185,4 +186,16 @@ async function seedCounts(api: ApiClient): Promise<void> {
   for (const [name, number] of Object.entries(made)) {
     if (SEEDED_COUNTS[name as keyof typeof made] !== number) throw new Error(`the seed expected ${name} to be ${SEEDED_COUNTS[name as keyof typeof made]}, got ${number}: update SEEDED_COUNTS`);
   }
+}
+
+/** A lot-tracked item with a lot that expires in five days, and a serial-tracked item with two units, for the tracking screens. */
+export const SEEDED_TRACKING = { lotItem: 'MLK-FRESH-1L', lot: 'L-SEED-01', serialItem: 'GRN-ESP-PRO', serial: 'SN-SEED-0001' } as const;
+
+async function seedTracking(api: ApiClient): Promise<void> {
+  const t = SEEDED_TRACKING;
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  await api.post('/api/v1/items', { sku: t.lotItem, name: 'Fresh milk, 1 l', category: 'Dairy', unit: 'bottle', tracking: 'lot' });
+  await api.post('/api/v1/receipts', { location: 'WH1-B-02', reference: 'Dairy delivery', lines: [{ item: t.lotItem, quantity: '24', unitCost: '0.95', lot: { number: t.lot, expiresOn: inDays(5) } }] });
+  await api.post('/api/v1/items', { sku: t.serialItem, name: 'Espresso grinder, pro', category: 'Equipment', unit: 'pcs', tracking: 'serial' });
+  await api.post('/api/v1/receipts', { location: 'WH1-B-02', lines: [{ item: t.serialItem, quantity: '2', unitCost: '310.00', serials: [t.serial, 'SN-SEED-0002'] }] });
 }

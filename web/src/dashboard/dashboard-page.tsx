@@ -6,6 +6,7 @@ import { StockHistoryChart } from '../charts/stock-history-chart';
 import { PageHeader } from '../layout/page-header';
 import { QueryState } from '../layout/query-state';
 import { MovementsTable } from '../movements/movements-table';
+import { ExpiryAlertBanner } from '../tracking/expiry-alert-banner';
 import { LowStockAlerts } from './low-stock-alerts';
 import { ReorderList } from './reorder-list';
 import { StockBySite } from './stock-by-site';
@@ -22,6 +23,7 @@ export function DashboardPage() {
       <PageHeader title="Dashboard" description="Updates by itself every few seconds." />
       <QueryState query={summary} what="the stock summary">{(s) => <SummaryCards summary={s} />}</QueryState>
       <LowStockAlerts />
+      <ExpiryAlertBanner />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <QueryState query={history} what="stock over time">{(h) => <StockHistoryChart history={h} title="Units on hand, last 90 days" />}</QueryState>
         <QueryState query={activity} what="movements per day">{(a) => <ActivityChart days={a.days} title="Movements per day, last 30 days" />}</QueryState>

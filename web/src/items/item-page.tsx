@@ -9,6 +9,7 @@ import { Pager } from '../layout/pager';
 import { QueryState } from '../layout/query-state';
 import { useCursorPager } from '../lib/cursor-pager';
 import { MovementsTable } from '../movements/movements-table';
+import { ItemTracking } from '../tracking/item-tracking';
 import { ItemBarcodes } from './item-barcodes';
 import { ItemEditForm } from './item-edit-form';
 import { ItemStockTable } from './item-stock-table';
@@ -48,6 +49,7 @@ function ItemDetails({ item }: { item: Item }) {
         }
       />
       <QueryState query={stock} what="stock">{(s) => <ItemStockTable stock={s} />}</QueryState>
+      <ItemTracking item={item} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <QueryState query={history} what="stock over time">{(h) => <StockHistoryChart history={h} title="On hand, last 90 days" unit={item.unit} />}</QueryState>
         <ItemBarcodes item={item} />

@@ -5,6 +5,7 @@ import {
   IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
   IconBuildingStore, IconWebhook, IconArrowBackUp, IconReceipt, IconListCheck,
   IconClipboardCheck, IconChartBar,
+  IconCalendarTime, IconBarcode,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -39,6 +40,10 @@ const SECTIONS = [
   { label: 'Counting', links: [
     { to: '/counts', label: 'Counts', icon: IconClipboardCheck },
     { to: '/reports/shrinkage', label: 'Shrinkage', icon: IconChartBar },
+  ] },
+  { label: 'Tracking', links: [
+    { to: '/lots/expiring', label: 'Expiring lots', icon: IconCalendarTime },
+    { to: '/serials', label: 'Serial lookup', icon: IconBarcode },
   ] },
   { label: 'Records', links: [
     { to: '/movements', label: 'Movements', icon: IconListDetails },

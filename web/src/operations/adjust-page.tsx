@@ -13,7 +13,7 @@ type Mode = 'delta' | 'countedQuantity';
 
 /** Corrects stock with a reason: by a signed change, or to what was counted on the shelf. */
 export function AdjustPage() {
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const reasons = useReasonCodes();
   const [location, setLocation] = useState<string | null>(null);
   const [reason, setReason] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function AdjustPage() {
     build: (lines) => {
       if (!location) throw new FormProblem('Choose the location being adjusted.');
       if (!reason) throw new FormProblem('Choose a reason.');
-      return { location, reason, lines: lines.map(({ item, quantity }) => ({ item, [mode]: quantity })), ...(note.trim() && { note: note.trim() }) };
+      return { location, reason, lines: lines.map(({ item, quantity, lot, serials }) => ({ item, [mode]: quantity, ...(lot && { lot }), ...(serials && { serials }) })), ...(note.trim() && { note: note.trim() }) };
     },
     success: (p) => (p.movements.length === 0 ? 'Counted: stock already matched' : `Adjusted ${postingSummary(p)}`),
     onSuccess: () => {
@@ -43,6 +43,7 @@ export function AdjustPage() {
         submitter={submitter}
         submitLabel="Adjust"
         quantityLabel={mode === 'delta' ? 'Change' : 'Counted'}
+        tracking={{ incoming: false, location }}
         settings={
           <>
             <LocationSelect label="Location" memory="adjust" onChange={setLocation} error={submitter.fieldErrors.location} />

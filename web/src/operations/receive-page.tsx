@@ -10,12 +10,13 @@ import { postingSummary } from './posting-summary';
 
 /** Goods arriving from a supplier: choose where they go, scan them in, post. */
 export function ReceivePage() {
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const [location, setLocation] = useState<string | null>(null);
   const [reference, setReference] = useState('');
   const submitter = useOperationSubmit<Posting>(session.state, {
     url: '/api/v1/receipts',
     fields: ['location', 'reference'],
+    incoming: true,
     build: (lines) => {
       if (!location) throw new FormProblem('Choose where the goods are received.');
       return { location, lines, ...(reference.trim() && { reference: reference.trim() }) };
@@ -34,6 +35,7 @@ export function ReceivePage() {
         submitter={submitter}
         submitLabel="Receive"
         withCost
+        tracking={{ incoming: true, location }}
         settings={
           <>
             <LocationSelect label="Receive into" memory="receive" onChange={setLocation} error={submitter.fieldErrors.location} />

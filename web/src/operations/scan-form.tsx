@@ -1,6 +1,7 @@
 import { Alert, Button, Grid, Group, Paper, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { CameraScanner } from './camera-scanner';
+import type { LineTrackingMode } from './line-tracking';
 import { ScanBox } from './scan-box';
 import { ScanLinesTable } from './scan-lines-table';
 import { ScanStatus } from './scan-status';
@@ -21,10 +22,12 @@ interface Props {
   settings: ReactNode;
   quantityLabel?: string;
   withCost?: boolean;
+  /** Lots and serials on tracked items' lines: named with dates coming in, chosen at `location` going out. */
+  tracking?: LineTrackingMode;
 }
 
 /** The common frame of receive, ship, transfer and adjust: where and why, then scan, check and post. */
-export function ScanForm({ session, submitter, submitLabel, settings, quantityLabel, withCost }: Props) {
+export function ScanForm({ session, submitter, submitLabel, settings, quantityLabel, withCost, tracking }: Props) {
   return (
     <Grid gutter="md">
       <Grid.Col span={{ base: 12, md: 4 }}>
@@ -40,7 +43,7 @@ export function ScanForm({ session, submitter, submitLabel, settings, quantityLa
               <ScanStatus state={session.state} message={session.message} />
               <CameraScanner onCode={session.onCode} />
             </Group>
-            <ScanLinesTable state={session.state} dispatch={session.dispatch} errors={submitter.lineErrors} quantityLabel={quantityLabel} withCost={withCost} />
+            <ScanLinesTable state={session.state} dispatch={session.dispatch} errors={submitter.lineErrors} quantityLabel={quantityLabel} withCost={withCost} tracking={tracking} />
             {submitter.formError && <Alert color="red" role="alert" title="Not posted">{submitter.formError}</Alert>}
             <Group>
               <Button size="md" onClick={() => void submitter.submit()} loading={submitter.submitting} disabled={session.state.lines.length === 0}>{submitLabel}</Button>

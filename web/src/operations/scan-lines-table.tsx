@@ -1,7 +1,8 @@
 import { ActionIcon, Group, Table, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import type { Dispatch } from 'react';
+import { Fragment, type Dispatch } from 'react';
 import { useCompact } from '../layout/use-compact';
+import { hasTracking, LineTracking, type LineTrackingMode } from './line-tracking';
 import type { ScanAction, ScanLine, ScanState } from './scan-lines';
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
   errors: Record<string, Record<string, string>>;
   quantityLabel?: string;
   withCost?: boolean;
+  /** Forms that move stock take a lot or serials on lines of tracked items. */
+  tracking?: LineTrackingMode | undefined;
 }
 
 type LineProps = { line: ScanLine; dispatch: Dispatch<ScanAction>; errors: Record<string, string>; quantityLabel: string };
@@ -20,6 +23,8 @@ function QuantityInput({ line, dispatch, errors, quantityLabel }: LineProps) {
     <TextInput
       aria-label={`${quantityLabel} of ${line.item.sku}`}
       value={line.quantity}
+      // A serial item's quantity is the number of serials scanned, so it is not typed.
+      readOnly={line.item.tracking === 'serial'}
       inputMode="decimal"
       rightSection={<Text size="xs" c="dimmed">{line.item.unit}</Text>}
       rightSectionWidth={44}
@@ -61,10 +66,12 @@ function ItemCell({ line, errors }: Pick<LineProps, 'line' | 'errors'>) {
 }
 
 /** The lines collected so far; quantities can be corrected by hand, lines removed. Stacked on a handheld. */
-export function ScanLinesTable({ state, dispatch, errors, quantityLabel = 'Quantity', withCost = false }: Props) {
+export function ScanLinesTable({ state, dispatch, errors, quantityLabel = 'Quantity', withCost = false, tracking }: Props) {
   const compact = useCompact();
   if (state.lines.length === 0) return <Text c="dimmed" size="sm" py="sm">Nothing scanned yet.</Text>;
   const flash = (line: ScanLine) => (line.item.sku === state.lastSku ? 'scan-flash' : undefined);
+  const trackingOf = (line: ScanLine, lineErrors: Record<string, string>) =>
+    tracking && hasTracking(line) ? <LineTracking line={line} dispatch={dispatch} errors={lineErrors} mode={tracking} justScanned={line.item.sku === state.lastSku} /> : null;
   if (compact) {
     return (
       <ul aria-label="Lines to post" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -80,6 +87,7 @@ export function ScanLinesTable({ state, dispatch, errors, quantityLabel = 'Quant
                 <QuantityInput line={line} dispatch={dispatch} errors={lineErrors} quantityLabel={quantityLabel} />
                 {withCost && <CostInput line={line} dispatch={dispatch} errors={lineErrors} />}
               </Group>
+              {tracking && hasTracking(line) && <div style={{ marginTop: 4 }}>{trackingOf(line, lineErrors)}</div>}
             </li>
           );
         })}
@@ -101,13 +109,22 @@ export function ScanLinesTable({ state, dispatch, errors, quantityLabel = 'Quant
         <Table.Tbody>
           {state.lines.map((line) => {
             const lineErrors = errors[line.item.sku] ?? {};
+            const extra = trackingOf(line, lineErrors);
+            // The lot or serials of a line sit in a row under it, across the columns, so the figures keep their width.
             return (
-              <Table.Tr key={line.item.sku} className={flash(line)} data-sku={line.item.sku}>
-                <Table.Td><ItemCell line={line} errors={lineErrors} /></Table.Td>
-                <Table.Td><QuantityInput line={line} dispatch={dispatch} errors={lineErrors} quantityLabel={quantityLabel} /></Table.Td>
-                {withCost && <Table.Td><CostInput line={line} dispatch={dispatch} errors={lineErrors} /></Table.Td>}
-                <Table.Td><RemoveButton line={line} dispatch={dispatch} /></Table.Td>
-              </Table.Tr>
+              <Fragment key={line.item.sku}>
+                <Table.Tr className={flash(line)} data-sku={line.item.sku} style={extra ? { borderBottom: 'none' } : undefined}>
+                  <Table.Td><ItemCell line={line} errors={lineErrors} /></Table.Td>
+                  <Table.Td><QuantityInput line={line} dispatch={dispatch} errors={lineErrors} quantityLabel={quantityLabel} /></Table.Td>
+                  {withCost && <Table.Td><CostInput line={line} dispatch={dispatch} errors={lineErrors} /></Table.Td>}
+                  <Table.Td><RemoveButton line={line} dispatch={dispatch} /></Table.Td>
+                </Table.Tr>
+                {extra && (
+                  <Table.Tr className={flash(line)} data-tracking-of={line.item.sku}>
+                    <Table.Td colSpan={withCost ? 4 : 3} pt={0}>{extra}</Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             );
           })}
         </Table.Tbody>

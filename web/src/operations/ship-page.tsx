@@ -10,7 +10,7 @@ import { useScanSession } from './use-scan-session';
 
 /** Goods leaving for a customer: scan what is packed, post the shipment. */
 export function ShipPage() {
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const [location, setLocation] = useState<string | null>(null);
   const [reference, setReference] = useState('');
   const submitter = useOperationSubmit<Posting>(session.state, {
@@ -18,7 +18,7 @@ export function ShipPage() {
     fields: ['location', 'reference'],
     build: (lines) => {
       if (!location) throw new FormProblem('Choose where the goods are shipped from.');
-      return { location, lines: lines.map(({ item, quantity }) => ({ item, quantity })), ...(reference.trim() && { reference: reference.trim() }) };
+      return { location, lines: lines.map(({ item, quantity, lot, serials }) => ({ item, quantity, ...(lot && { lot }), ...(serials && { serials }) })), ...(reference.trim() && { reference: reference.trim() }) };
     },
     success: (p) => `Shipped ${postingSummary(p)}`,
     onSuccess: () => {
@@ -33,6 +33,7 @@ export function ShipPage() {
         session={session}
         submitter={submitter}
         submitLabel="Ship"
+        tracking={{ incoming: false, location }}
         settings={
           <>
             <LocationSelect label="Ship from" memory="ship" onlySellable onChange={setLocation} error={submitter.fieldErrors.location} />

@@ -13,7 +13,7 @@ type Mode = 'immediate' | 'two-step';
 
 /** Moves stock between locations, at once or through transit until the destination receives it. */
 export function TransferPage() {
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('immediate');
@@ -23,7 +23,7 @@ export function TransferPage() {
     fields: ['from', 'to', 'reference'],
     build: (lines) => {
       if (!from || !to) throw new FormProblem('Choose where the goods come from and where they go.');
-      return { from, to, mode, lines: lines.map(({ item, quantity }) => ({ item, quantity })), ...(reference.trim() && { reference: reference.trim() }) };
+      return { from, to, mode, lines: lines.map(({ item, quantity, lot, serials }) => ({ item, quantity, ...(lot && { lot }), ...(serials && { serials }) })), ...(reference.trim() && { reference: reference.trim() }) };
     },
     success: (r) => (r.transfer.mode === 'two-step' ? `Sent ${postingSummary(r)}; receive it at ${r.transfer.to.code} when it arrives` : `Moved ${postingSummary(r)}`),
     onSuccess: () => {
@@ -38,6 +38,7 @@ export function TransferPage() {
         session={session}
         submitter={submitter}
         submitLabel={mode === 'two-step' ? 'Send' : 'Transfer'}
+        tracking={{ incoming: false, location: from }}
         settings={
           <>
             <LocationSelect label="From" memory="transfer-from" onChange={setFrom} error={submitter.fieldErrors.from} />

@@ -5,9 +5,9 @@ import { ApiError, post } from '../api/client';
 import { byField } from '../lib/field-errors';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { beep } from '../lib/sound';
-import { checkLines, type ScanState } from './scan-lines';
+import { checkLines, type ScanState, type SentTracking } from './scan-lines';
 
-export interface SentLine {
+export interface SentLine extends SentTracking {
   item: string;
   quantity: string;
   unitCost?: string;
@@ -22,6 +22,8 @@ interface Options<R> {
   /** The form's own fields the API may complain about, e.g. `location`. */
   fields: string[];
   allowNegative?: boolean;
+  /** Stock coming in: lot-tracked lines must name their lot (with its dates). */
+  incoming?: boolean;
   success: (result: R) => string;
   onSuccess: (result: R) => void;
 }
@@ -52,9 +54,9 @@ export function useOperationSubmit<R>(state: ScanState, options: Options<R>) {
     setFieldErrors({});
     setFormError(null);
     if (state.lines.length === 0) return fail('Scan or type at least one item first.');
-    const checked = checkLines(state.lines, { allowNegative: options.allowNegative ?? false });
+    const checked = checkLines(state.lines, { allowNegative: options.allowNegative ?? false, incoming: options.incoming ?? false });
     if (!checked.ok) {
-      setLineErrors(Object.fromEntries(Object.entries(checked.errors).map(([i, message]) => [state.lines[Number(i)]?.item.sku ?? '', { quantity: message }])));
+      setLineErrors(Object.fromEntries(Object.entries(checked.errors).map(([i, messages]) => [state.lines[Number(i)]?.item.sku ?? '', messages])));
       return fail(null);
     }
     const sent: SentLine[] = checked.lines.map((l, i) => {
@@ -81,10 +83,11 @@ export function useOperationSubmit<R>(state: ScanState, options: Options<R>) {
       if (!(error instanceof ApiError)) return fail(String(error));
       const perLine: Record<string, Record<string, string>> = {};
       const rest = error.fieldErrors.filter((e) => {
-        const match = /^\/lines\/(\d+)\/(\w+)$/.exec(e.path);
+        // `/lines/0/lot/expiresOn` belongs at the lot's expiry field, `/lines/0/serials/1` at the serials.
+        const match = /^\/lines\/(\d+)\/(\w+)(?:\/(\w+))?$/.exec(e.path);
         const sku = match ? sent[Number(match[1])]?.item : undefined;
         if (!match || !sku) return true;
-        const field = match[2] === quantityField ? 'quantity' : (match[2] as string);
+        const field = match[2] === quantityField ? 'quantity' : match[2] === 'lot' && match[3] && match[3] !== 'number' ? match[3] : (match[2] as string);
         perLine[sku] = { ...perLine[sku], [field]: e.message };
         return false;
       });

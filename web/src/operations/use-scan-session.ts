@@ -10,8 +10,11 @@ export interface ScanMessage {
   text: string;
 }
 
-/** The lines of a scan-first form and what the last scan said, with the sounds that go with it. */
-export function useScanSession() {
+/**
+ * The lines of a scan-first form and what the last scan said, with the sounds that go with it.
+ * `tracked` forms (receive, ship, transfer, adjust) take lots and serials on their lines.
+ */
+export function useScanSession({ tracked = false }: { tracked?: boolean } = {}) {
   const [state, dispatch] = useReducer(scanReducer, emptyScan);
   const [message, setMessage] = useState<ScanMessage | null>(null);
   const resolve = useItemResolver();
@@ -21,15 +24,16 @@ export function useScanSession() {
       try {
         const item = await resolve(code);
         if (item.archived) throw new Error(`${item.sku} is archived; restore it before moving stock`);
-        dispatch({ type: 'scanned', item: { id: item.id, sku: item.sku, name: item.name, unit: item.unit } });
+        dispatch({ type: 'scanned', item: { id: item.id, sku: item.sku, name: item.name, unit: item.unit, ...(tracked && { tracking: item.tracking }) } });
         beep('ok');
-        setMessage({ tone: 'ok', text: `${source === 'keyboard' ? 'Added' : 'Scanned'} ${item.sku} · ${item.name}` });
+        const next = tracked && item.tracking === 'serial' ? ': now scan the serial of each unit' : '';
+        setMessage({ tone: 'ok', text: `${source === 'keyboard' ? 'Added' : 'Scanned'} ${item.sku} · ${item.name}${next}` });
       } catch (error) {
         beep('error');
         setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
       }
     },
-    [resolve],
+    [resolve, tracked],
   );
 
   const clear = useCallback(() => {

@@ -1,0 +1,129 @@
+import { ActionIcon, Badge, Group, Select, Stack, TextInput } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type Dispatch, type KeyboardEvent } from 'react';
+import { useItemLots } from '../api/tracking-queries';
+import { formatQuantity } from '../lib/format';
+import { beep } from '../lib/sound';
+import { serialProblem, type LineLot, type ScanAction, type ScanLine } from './scan-lines';
+
+/** How a form's lines take lots: `incoming` asks for a lot's number and dates, else an existing lot at `location`. */
+export interface LineTrackingMode {
+  incoming: boolean;
+  location: string | null;
+}
+
+interface Props {
+  line: ScanLine;
+  dispatch: Dispatch<ScanAction>;
+  errors: Record<string, string>;
+  mode: LineTrackingMode;
+  /** The line the last scan touched: its serial field takes the focus, ready for the first serial. */
+  justScanned: boolean;
+}
+
+const NO_LOT: LineLot = { number: '', expiresOn: '', manufacturedOn: '' };
+const FEFO = '__fefo__';
+
+function LotFields({ line, dispatch, errors }: Omit<Props, 'mode' | 'justScanned'>) {
+  const lot = line.lot ?? NO_LOT;
+  const set = (patch: Partial<LineLot>) => dispatch({ type: 'lot', sku: line.item.sku, lot: { ...lot, ...patch } });
+  return (
+    <Group gap="xs" grow align="flex-start" wrap="wrap">
+      <TextInput label="Lot" aria-label={`Lot number of ${line.item.sku}`} placeholder="Lot number" size="sm" value={lot.number} error={errors.lot} onChange={(e) => set({ number: e.currentTarget.value })} style={{ minWidth: 120 }} />
+      <TextInput type="date" label="Expires" aria-label={`Expiry date of ${line.item.sku}`} value={lot.expiresOn} error={errors.expiresOn} onChange={(e) => set({ expiresOn: e.currentTarget.value })} size="sm" style={{ minWidth: 130 }} />
+      <TextInput type="date" label="Made" aria-label={`Manufacture date of ${line.item.sku}`} value={lot.manufacturedOn} error={errors.manufacturedOn} onChange={(e) => set({ manufacturedOn: e.currentTarget.value })} size="sm" style={{ minWidth: 130 }} />
+    </Group>
+  );
+}
+
+/** Going out, a lot may be named; left alone, the server takes the first expiring lots (FEFO). */
+function LotChoice({ line, dispatch, errors, mode }: Omit<Props, 'justScanned'>) {
+  const lots = useItemLots(line.item.sku);
+  const here = (lots.data?.data ?? []).filter((l) => mode.location === null || l.locations.some((p) => p.location.code === mode.location));
+  const data = [
+    { value: FEFO, label: 'First expiring (FEFO)' },
+    ...here.map((l) => {
+      const at = l.locations.find((p) => p.location.code === mode.location);
+      const figures = at ? ` · ${formatQuantity(at.available)} available` : '';
+      return { value: l.number, label: `${l.number}${l.expiresOn ? ` · expires ${l.expiresOn}` : ''}${l.expired ? ' (expired)' : ''}${figures}` };
+    }),
+  ];
+  const value = line.lot?.number ? line.lot.number : FEFO;
+  return (
+    <Select
+      aria-label={`Lot of ${line.item.sku}`}
+      data={data}
+      value={value}
+      allowDeselect={false}
+      error={errors.lot ?? (lots.error ? `Could not load the lots: ${lots.error.message}` : undefined)}
+      onChange={(v) => dispatch({ type: 'lot', sku: line.item.sku, lot: { ...NO_LOT, number: v && v !== FEFO ? v : '' } })}
+      comboboxProps={{ withinPortal: true }}
+      size="sm"
+    />
+  );
+}
+
+/** One serial per unit: each scan (or typed serial and Enter) adds it; one already on the line is refused. */
+function SerialEntry({ line, dispatch, errors, justScanned }: Omit<Props, 'mode'>) {
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (justScanned) input.current?.focus();
+  }, [justScanned, line.serials?.length]);
+
+  function handleKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const serial = value.trim();
+    const refused = serialProblem(line, serial);
+    setProblem(refused);
+    if (refused) return beep('error');
+    beep('ok');
+    setValue('');
+    dispatch({ type: 'serial', sku: line.item.sku, serial });
+  }
+
+  const serials = line.serials ?? [];
+  return (
+    <Stack gap={4}>
+      <TextInput
+        ref={input}
+        aria-label={`Serial number of ${line.item.sku}`}
+        placeholder="Scan a serial number…"
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        onKeyDown={handleKey}
+        error={problem ?? errors.serials}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        enterKeyHint="enter"
+        size="sm"
+      />
+      {serials.length > 0 && (
+        <Group gap={4} role="list" aria-label={`Serials of ${line.item.sku}`}>
+          {serials.map((serial) => (
+            <Badge key={serial} role="listitem" variant="light" tt="none" pr={2} rightSection={
+              <ActionIcon size="xs" variant="transparent" aria-label={`Remove serial ${serial}`} onClick={() => dispatch({ type: 'unserial', sku: line.item.sku, serial })}>
+                <IconX size={12} aria-hidden />
+              </ActionIcon>
+            }>{serial}</Badge>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** The lot or serial part of a scanned line, for items tracked that way; nothing for the others. */
+export function LineTracking(props: Props) {
+  const { line, mode } = props;
+  if (line.item.tracking === 'serial') return <SerialEntry {...props} />;
+  if (line.item.tracking !== 'lot') return null;
+  return mode.incoming ? <LotFields {...props} /> : <LotChoice {...props} />;
+}
+
+export function hasTracking(line: ScanLine): boolean {
+  return line.item.tracking === 'lot' || line.item.tracking === 'serial';
+}
