@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, makeWarehouse, type MovementJson, type PostingJson } from '../support/factories.js';
 import { availabilityOf, createSalesOrder, figuresAt, makeChannel, orderAction } from '../support/sales.js';
+import { raceToSellOut } from '../support/race.js';
 import { expectConsistent, expectRefused } from './assertions.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -144,6 +145,29 @@ describe.each(DIALECTS)('lots on %s', (dialect) => {
     expect(trace.movements.map((m) => m.kind)).toEqual(['receipt', 'shipment']);
     const late = await api.get<{ locations: Array<{ location: { code: string }; onHand: string; available: string }> }>(`/api/v1/lots/${listed.data.find((l) => l.number === 'LATE')?.id}`);
     expect(late.locations).toEqual([expect.objectContaining({ location: expect.objectContaining({ code: bin.code }), onHand: '4', available: '4' })]);
+  });
+
+  it('never takes more than the lots have when many clients hold and ship the last units at once', async () => {
+    const item = await makeItem(api, { tracking: 'lot' } as never);
+    const { binA } = await makeWarehouse(api);
+    await receive(binA.code, [
+      { item: item.sku, quantity: 7, lot: { number: 'R1', expiresOn: day(10) } },
+      { item: item.sku, quantity: 6, lot: { number: 'R2', expiresOn: day(20) } },
+      { item: item.sku, quantity: 9, lot: { number: 'RX', expiresOn: day(-2) } },
+    ]);
+    const tally = await raceToSellOut(12, async (client) => {
+      const response = client % 2 === 0
+        ? await api.request('POST', '/api/v1/reservations', { item: item.sku, location: binA.code, quantity: 2 })
+        : await api.request('POST', '/api/v1/shipments', { location: binA.code, lines: [{ item: item.sku, quantity: 1 }] });
+      if (response.statusCode === 201) return { ok: true };
+      return response.statusCode === 409 ? { ok: false } : { ok: false, unexpected: `${response.statusCode} ${response.body}` };
+    });
+    expect(tally.unexpected).toEqual([]);
+    const after = await figuresAt(api, item.sku, binA.code);
+    // Only the 13 units of the two lots not expired could go; the 9 expired units stay on hand, unheld.
+    expect(Number(after.onHand) - Number(after.reserved)).toBe(9);
+    expect(after.available).toBe('0');
+    await expectConsistent(api);
   });
 
   it('refuses bad lot input at the field, changing nothing', async () => {
