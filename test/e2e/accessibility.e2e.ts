@@ -14,7 +14,7 @@ const SCREENS = [
   '/channels', '/channels/new', `/channels/${SEEDED_SALES.channel}`, '/webhooks',
   '/sales-orders', '/sales-orders/new', `/sales-orders/${SEEDED_ORDERS.picking}`, `/sales-orders/${SEEDED_ORDERS.held}`, '/pick-ship', `/pick-lists/${SEEDED_ORDERS.pickList}`,
   '/returns', '/returns/new', `/returns/${SEEDED_RETURNS.authorised}`,
-  '/counts', '/counts/new', `/counts/${SEEDED_COUNTS.review}`, `/counts/${SEEDED_COUNTS.counting}`, `/counts/${SEEDED_COUNTS.counting}/count`, '/reports/shrinkage',
+  '/counts', '/counts/new', `/counts/${SEEDED_COUNTS.review}`, `/counts/${SEEDED_COUNTS.counting}`, `/counts/${SEEDED_COUNTS.counting}/count`, '/reports/shrinkage', '/reason-codes',
   '/lots/expiring', `/serials?item=${SEEDED_TRACKING.serialItem}&serial=${SEEDED_TRACKING.serial}`, `/items/${SEEDED_TRACKING.lotItem}`, `/items/${SEEDED_TRACKING.serialItem}`,
 ];
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|slider|spinbutton)\b(?! ")/;

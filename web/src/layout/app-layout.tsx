@@ -4,7 +4,7 @@ import {
   IconArrowsExchange, IconBuildingWarehouse, IconHistory, IconLayoutDashboard, IconListDetails, IconLogout, IconPackage, IconPackageExport,
   IconPackageImport, IconAdjustmentsHorizontal, IconTruckDelivery, IconFileInvoice, IconTruckLoading, IconChartArrowsVertical,
   IconBuildingStore, IconWebhook, IconArrowBackUp, IconReceipt, IconListCheck,
-  IconClipboardCheck, IconChartBar,
+  IconClipboardCheck, IconChartBar, IconTags,
   IconCalendarTime, IconBarcode,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -51,6 +51,7 @@ const SECTIONS = [
   ] },
   { label: 'Settings', links: [
     { to: '/webhooks', label: 'Webhooks', icon: IconWebhook },
+    { to: '/reason-codes', label: 'Reason codes', icon: IconTags },
   ] },
 ];
 
