@@ -26,6 +26,10 @@ export async function resolveScope(db: Executor, scope: CountScopeInput): Promis
     if (bin.kind === 'virtual' || bin.siteId !== site.id) throw invalidField(`/scope/bins/${i}`, `'${ref}' is not a location in site ${site.code}`);
   });
   const items = await resolveItemRefs(db, itemRefs.map((ref, i) => ({ ref, path: `/scope/items/${i}` })));
+  itemRefs.forEach((ref, i) => {
+    const item = resolveOrThrow(items, ref);
+    if (item.tracking !== 'none') throw invalidField(`/scope/items/${i}`, untrackedOnly(item.sku, item.tracking));
+  });
   const unique = <T extends { id: string }>(values: T[]) => [...new Map(values.map((v) => [v.id, v])).values()];
   return {
     site,
@@ -42,6 +46,19 @@ function resolveOrThrow<T>(map: Map<string, T>, ref: string): T {
   const value = map.get(ref);
   if (value === undefined) throw new Error(`${ref} was not resolved`);
   return value;
+}
+
+/**
+ * Lot- and serial-tracked stock is adjusted per lot or serial, which a count line (item × location)
+ * does not record yet; such items are left out of snapshots and refused as entries.
+ */
+export function untrackedOnly(sku: string, tracking: string): string {
+  return `'${sku}' is ${tracking}-tracked: counts cover untracked items only; adjust it per ${tracking} with POST /api/v1/adjustments`;
+}
+
+async function trackedItemIds(db: Executor, itemIds: string[]): Promise<Set<string>> {
+  const items = await itemRefsByIds(db, itemIds);
+  return new Set([...items.values()].filter((i) => i.tracking !== 'none').map((i) => i.id));
 }
 
 /** Where counters may enter quantities: the chosen bins (and what is under them), or the whole site. */
@@ -65,7 +82,8 @@ export async function expectedLines(db: Executor, siteId: string, scope: StoredS
   if (balances.length > MAX_COUNT_LINES) {
     throw new DomainError('rule-violation', `the scope holds more than ${MAX_COUNT_LINES} item × location balances; count fewer bins or items at a time`);
   }
-  const lines = balances.filter((b) => Number(b.on_hand) !== 0).map((b) => ({ itemId: b.item_id, locationId: b.location_id, onHand: Number(b.on_hand) }));
+  const tracked = await trackedItemIds(db, balances.map((b) => b.item_id));
+  const lines = balances.filter((b) => Number(b.on_hand) !== 0 && !tracked.has(b.item_id)).map((b) => ({ itemId: b.item_id, locationId: b.location_id, onHand: Number(b.on_hand) }));
   if (scope.type === 'not-counted') {
     const last = await repo.lastCountedAt(db, siteId);
     const cutoff = now.getTime() - (scope.days ?? 0) * 86_400_000;
@@ -109,6 +127,7 @@ export async function resolveScannedItems(db: Executor, refs: FieldRef[]): Promi
     const item = await getItem(db, ref).catch(() => findItemByBarcode(db, ref)).catch(() => null);
     if (!item) errors.push({ path, message: `no item has the id, SKU or barcode '${ref}'` });
     else if (item.archived) errors.push({ path, message: `item '${item.sku}' is archived` });
+    else if (item.tracking !== 'none') errors.push({ path, message: untrackedOnly(item.sku, item.tracking) });
     else found.set(ref, { id: item.id, sku: item.sku, decimals: item.decimals });
   }
   if (errors.length > 0) throw new DomainError('validation', errors.map((e) => e.message).join('; '), errors);

@@ -211,6 +211,16 @@ describe.each(DIALECTS)('cycle counts on %s', (dialect) => {
     expectProblem(await api.request('GET', '/api/v1/counts/CC-999999'), 404, '/problems/not-found');
   });
 
+  it('leaves lot-tracked items out: not snapshotted, refused as entries and in a scope', async () => {
+    const s = await countSetup(api);
+    const milk = await api.post<{ sku: string }>('/api/v1/items', { sku: `MILK-${s.bolt.sku}`, name: 'Milk', tracking: 'lot' });
+    await api.post('/api/v1/receipts', { location: s.binA.code, lines: [{ item: milk.sku, quantity: 6, lot: { number: 'L1' } }] });
+    const count = await startedCount(api, s);
+    expect(count.lines.map((l) => l.item.sku)).not.toContain(milk.sku);
+    await expectRefused(api, () => api.request('POST', `/api/v1/counts/${count.id}/entries`, { entries: [{ item: milk.sku, location: s.binA.code, quantity: 6 }] }), 400, BAD, ['/entries/0/item']);
+    await expectRefused(api, () => api.request('POST', '/api/v1/counts', { scope: { type: 'selection', site: s.site.code, items: [milk.sku] } }), 400, BAD, ['/scope/items/0']);
+  });
+
   it('approves once for one Idempotency-Key', async () => {
     const s = await countSetup(api);
     const count = await startedCount(api, s);
@@ -241,12 +251,10 @@ describe.each(DIALECTS)('cycle counts on %s', (dialect) => {
     const abcBefore = await countAction(api, await createCount(api, { scope: { type: 'abc', site: site.code } }), 'start');
     expect(abcBefore.lines).toHaveLength(5);
     await countAction(api, abcBefore, 'cancel');
-
     const counted = await countAction(api, await createCount(api, { scope: { type: 'selection', site: site.code, items: [top.sku, second.sku] } }), 'start');
     await enter(api, counted, [{ item: top.sku, location: bin.code, quantity: 1 }, { item: second.sku, location: bin.code, quantity: 1 }]);
     await countAction(api, counted, 'submit');
     await countAction(api, counted, 'approve');
-
     const skus = (c: Count) => c.lines.map((l) => l.item.sku).sort();
     const notCounted = await countAction(api, await createCount(api, { scope: { type: 'not-counted', site: site.code, days: 30 } }), 'start');
     expect(skus(notCounted)).toEqual(items.slice(2).map((i) => i.sku).sort());
