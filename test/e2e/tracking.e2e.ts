@@ -4,6 +4,7 @@ import { ItemPage } from './pages/items-pages.js';
 import { OperationPage } from './pages/operation-page.js';
 import { createTrackedItem, ExpiringLotsPage, goToTracking, inDays, LotPage, SerialLookupPage, TrackedLine } from './pages/tracking-pages.js';
 import { E2E_ADMIN_KEY } from './support/keys.js';
+import { SEEDED_TRACKING } from './support/seed.js';
 
 const run = Date.now().toString().slice(-6);
 
@@ -81,6 +82,20 @@ test('two lots received with their expiry, a shipment without a lot takes the ea
   await expect(lot.shipped().filter({ hasText: `PARCEL-${run}` })).toContainText('3');
   await expect(lot.remaining()).toContainText('WH1-A-02: 1 on hand, 0 reserved');
   await expect(page.getByRole('table', { name: 'Movements of the lot' }).getByRole('row')).toHaveCount(3);
+});
+
+test('an expired lot still on the shelf is listed as expired and its page says it cannot be sold', async ({ page }) => {
+  await page.goto('/lots/expiring');
+  const alerts = new ExpiringLotsPage(page);
+  await alerts.within(7);
+  await expect(alerts.row(SEEDED_TRACKING.expiredLot)).toContainText('expired 3 days ago');
+  await expect(alerts.row(SEEDED_TRACKING.expiredLot)).toContainText('WH1-B-02');
+  // Expired first: the list runs from the earliest expiry.
+  await expect(page.getByRole('table', { name: /^Lots expiring within/ }).getByRole('row').nth(1)).toContainText(SEEDED_TRACKING.expiredLot);
+  await alerts.openLot(SEEDED_TRACKING.expiredLot);
+  await expect(page.getByRole('alert').filter({ hasText: 'This lot has expired' })).toBeVisible();
+  await expect(new LotPage(page).fact('Expiry')).toContainText(`Expired ${inDays(-3)}`);
+  await expect(new LotPage(page).stockRow('WH1-B-02')).toHaveText(/WH1-B-02\s*2\s*0\s*0/);
 });
 
 test('a serial item is received by scanning each serial, one ships, and the lookup shows where each unit is', async ({ page }) => {

@@ -188,14 +188,16 @@ async function seedCounts(api: ApiClient): Promise<void> {
   }
 }
 
-/** A lot-tracked item with a lot that expires in five days, and a serial-tracked item with two units, for the tracking screens. */
-export const SEEDED_TRACKING = { lotItem: 'MLK-FRESH-1L', lot: 'L-SEED-01', serialItem: 'GRN-ESP-PRO', serial: 'SN-SEED-0001' } as const;
+/** A lot-tracked item with a lot that expires in five days and one expired three days ago, and a serial-tracked item with two units, for the tracking screens. */
+export const SEEDED_TRACKING = { lotItem: 'MLK-FRESH-1L', lot: 'L-SEED-01', expiredLot: 'L-SEED-00', serialItem: 'GRN-ESP-PRO', serial: 'SN-SEED-0001' } as const;
 
 async function seedTracking(api: ApiClient): Promise<void> {
   const t = SEEDED_TRACKING;
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   await api.post('/api/v1/items', { sku: t.lotItem, name: 'Fresh milk, 1 l', category: 'Dairy', unit: 'bottle', tracking: 'lot' });
   await api.post('/api/v1/receipts', { location: 'WH1-B-02', reference: 'Dairy delivery', lines: [{ item: t.lotItem, quantity: '24', unitCost: '0.95', lot: { number: t.lot, expiresOn: inDays(5) } }] });
+  // Left on the shelf past its date: the expired row of the alerts and the lot page's warning.
+  await api.post('/api/v1/receipts', { location: 'WH1-B-02', reference: 'Dairy delivery', lines: [{ item: t.lotItem, quantity: '2', unitCost: '0.95', lot: { number: t.expiredLot, expiresOn: inDays(-3) } }] });
   await api.post('/api/v1/items', { sku: t.serialItem, name: 'Espresso grinder, pro', category: 'Equipment', unit: 'pcs', tracking: 'serial' });
   await api.post('/api/v1/receipts', { location: 'WH1-B-02', lines: [{ item: t.serialItem, quantity: '2', unitCost: '310.00', serials: [t.serial, 'SN-SEED-0002'] }] });
 }

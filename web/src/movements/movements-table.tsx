@@ -17,6 +17,14 @@ const KIND_COLORS: Record<string, string> = { receipt: 'teal', shipment: 'blue',
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+/** The lot or serials a movement of a tracked item carried, in a few words. */
+function trackedText(m: Movement): string | null {
+  if (m.lot) return `lot ${m.lot.number}`;
+  const serials = m.serials;
+  if (serials.length === 0) return null;
+  return serials.length <= 3 ? serials.join(', ') : `${serials.length} serials`;
+}
+
 /** On a handheld each movement is a short block instead of a table row. */
 function MovementsList({ movements, caption, showItem }: { movements: Movement[]; caption: string; showItem: boolean }) {
   return (
@@ -32,7 +40,7 @@ function MovementsList({ movements, caption, showItem }: { movements: Movement[]
               </Group>
               <Text ff="monospace" fw={600} size="sm">{formatQuantity(m.quantity)}</Text>
             </Group>
-            <Text size="sm">{m.from.code} → {m.to.code}{m.reasonCode && <Text span size="xs" c="dimmed"> · {m.reasonCode}</Text>}</Text>
+            <Text size="sm">{m.from.code} → {m.to.code}{m.reasonCode && <Text span size="xs" c="dimmed"> · {m.reasonCode}</Text>}{trackedText(m) && <Text span size="xs" c="dimmed"> · {trackedText(m)}</Text>}</Text>
             <Text size="xs" c="dimmed">
               {formatDateTime(m.occurredAt)} · <Anchor component={Link} to={doc.to} size="xs">{doc.label}</Anchor> ·{' '}
               <Anchor component={Link} to={`/audit?actor=${encodeURIComponent(m.actor.id)}`} size="xs">{m.actor.name}</Anchor>
@@ -76,7 +84,7 @@ export function MovementsTable({ movements, caption, showItem = true }: { moveme
                 </Table.Td>
                 {showItem && <Table.Td style={nowrap}><Anchor component={Link} to={`/items/${encodeURIComponent(m.item.sku)}`}>{m.item.sku}</Anchor></Table.Td>}
                 <Table.Td ta="right" ff="monospace">{formatQuantity(m.quantity)}</Table.Td>
-                <Table.Td style={nowrap}>{m.from.code} → {m.to.code}</Table.Td>
+                <Table.Td style={nowrap}>{m.from.code} → {m.to.code}{trackedText(m) && <Text size="xs" c="dimmed">{trackedText(m)}</Text>}</Table.Td>
                 <Table.Td style={nowrap}><Anchor component={Link} to={doc.to} size="sm">{doc.label}</Anchor></Table.Td>
                 <Table.Td style={nowrap}><Anchor component={Link} to={`/audit?actor=${encodeURIComponent(m.actor.id)}`} size="sm">{m.actor.name}</Anchor></Table.Td>
               </Table.Tr>

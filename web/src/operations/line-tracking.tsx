@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Group, Select, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type Dispatch, type KeyboardEvent } from 'react';
 import { useItemLots } from '../api/tracking-queries';
+import { useCompact } from '../layout/use-compact';
 import { formatQuantity } from '../lib/format';
 import { beep } from '../lib/sound';
 import { serialProblem, type LineLot, type ScanAction, type ScanLine } from './scan-lines';
@@ -10,6 +11,8 @@ import { serialProblem, type LineLot, type ScanAction, type ScanLine } from './s
 export interface LineTrackingMode {
   incoming: boolean;
   location: string | null;
+  /** Shipping to a customer: expired lots are shown but cannot be chosen (the server refuses them). */
+  toCustomer?: boolean;
 }
 
 interface Props {
@@ -26,13 +29,15 @@ const FEFO = '__fefo__';
 
 function LotFields({ line, dispatch, errors }: Omit<Props, 'mode' | 'justScanned'>) {
   const lot = line.lot ?? NO_LOT;
+  const compact = useCompact();
   const set = (patch: Partial<LineLot>) => dispatch({ type: 'lot', sku: line.item.sku, lot: { ...lot, ...patch } });
+  // On a handheld the lot number takes the whole width and the two dates share the next row.
   return (
-    <Group gap="xs" grow align="flex-start" wrap="wrap">
-      <TextInput label="Lot" aria-label={`Lot number of ${line.item.sku}`} placeholder="Lot number" size="sm" value={lot.number} error={errors.lot} onChange={(e) => set({ number: e.currentTarget.value })} style={{ minWidth: 120 }} />
-      <TextInput type="date" label="Expires" aria-label={`Expiry date of ${line.item.sku}`} value={lot.expiresOn} error={errors.expiresOn} onChange={(e) => set({ expiresOn: e.currentTarget.value })} size="sm" style={{ minWidth: 130 }} />
-      <TextInput type="date" label="Made" aria-label={`Manufacture date of ${line.item.sku}`} value={lot.manufacturedOn} error={errors.manufacturedOn} onChange={(e) => set({ manufacturedOn: e.currentTarget.value })} size="sm" style={{ minWidth: 130 }} />
-    </Group>
+    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" verticalSpacing={4}>
+      <TextInput label="Lot" aria-label={`Lot number of ${line.item.sku}`} placeholder="Lot number" size="sm" value={lot.number} error={errors.lot} onChange={(e) => set({ number: e.currentTarget.value })} style={compact ? { gridColumn: 'span 2' } : undefined} />
+      <TextInput type="date" label="Expires" aria-label={`Expiry date of ${line.item.sku}`} value={lot.expiresOn} error={errors.expiresOn} onChange={(e) => set({ expiresOn: e.currentTarget.value })} size="sm" />
+      <TextInput type="date" label="Made" aria-label={`Manufacture date of ${line.item.sku}`} value={lot.manufacturedOn} error={errors.manufacturedOn} onChange={(e) => set({ manufacturedOn: e.currentTarget.value })} size="sm" />
+    </SimpleGrid>
   );
 }
 
@@ -45,12 +50,13 @@ function LotChoice({ line, dispatch, errors, mode }: Omit<Props, 'justScanned'>)
     ...here.map((l) => {
       const at = l.locations.find((p) => p.location.code === mode.location);
       const figures = at ? ` · ${formatQuantity(at.available)} available` : '';
-      return { value: l.number, label: `${l.number}${l.expiresOn ? ` · expires ${l.expiresOn}` : ''}${l.expired ? ' (expired)' : ''}${figures}` };
+      return { value: l.number, label: `${l.number}${l.expiresOn ? ` · expires ${l.expiresOn}` : ''}${l.expired ? ' (expired)' : ''}${figures}`, disabled: l.expired && mode.toCustomer === true };
     }),
   ];
   const value = line.lot?.number ? line.lot.number : FEFO;
   return (
     <Select
+      label="Lot"
       aria-label={`Lot of ${line.item.sku}`}
       data={data}
       value={value}
@@ -78,9 +84,10 @@ function SerialEntry({ line, dispatch, errors, justScanned }: Omit<Props, 'mode'
     const serial = value.trim();
     const refused = serialProblem(line, serial);
     setProblem(refused);
+    // Cleared either way, so the scanner's next serial does not land after a refused one.
+    setValue('');
     if (refused) return beep('error');
     beep('ok');
-    setValue('');
     dispatch({ type: 'serial', sku: line.item.sku, serial });
   }
 
@@ -89,6 +96,8 @@ function SerialEntry({ line, dispatch, errors, justScanned }: Omit<Props, 'mode'
     <Stack gap={4}>
       <TextInput
         ref={input}
+        label="Serial numbers"
+        description="Scan the serial of each unit; the quantity is their count"
         aria-label={`Serial number of ${line.item.sku}`}
         placeholder="Scan a serial number…"
         value={value}

@@ -33,7 +33,7 @@ export function ShipPage() {
         session={session}
         submitter={submitter}
         submitLabel="Ship"
-        tracking={{ incoming: false, location }}
+        tracking={{ incoming: false, location, toCustomer: true }}
         settings={
           <>
             <LocationSelect label="Ship from" memory="ship" onlySellable onChange={setLocation} error={submitter.fieldErrors.location} />

@@ -7,7 +7,7 @@ import { Pager } from '../layout/pager';
 import { QueryState } from '../layout/query-state';
 import { useCompact } from '../layout/use-compact';
 import { useCursorPager } from '../lib/cursor-pager';
-import { formatDateTime, formatQuantity } from '../lib/format';
+import { formatQuantity } from '../lib/format';
 import { ExpiryBadge } from './expiry-badge';
 
 export const lotPath = (lot: { id: string }) => `/lots/${encodeURIComponent(lot.id)}`;
@@ -67,7 +67,6 @@ function ItemSerials({ item }: { item: Item }) {
               <li key={s.id} style={{ padding: '2px 0', breakInside: 'avoid' }}>
                 <Anchor component={Link} to={serialPath(item.sku, s.serialNumber)} size="sm" ff="monospace">{s.serialNumber}</Anchor>
                 <Text span size="sm"> at {s.location.code}</Text>
-                <Text span size="xs" c="dimmed"> · since {formatDateTime(s.createdAt)}</Text>
               </li>
             ))}
           </ul>
