@@ -78,27 +78,25 @@ async function namedLot(db: Executor, line: TrackedLine, now: string): Promise<L
   const path = `${line.base}/lot`;
   const spec = lotSpec(line.input.lot as LotInput, path);
   const existing = await repo.findLot(db, line.draft.itemId, spec.ref);
-  if (existing) {
-    const field = datesConflict(spec, existing);
-    if (field) {
-      const was = field === 'expiresOn' ? existing.expires_on : existing.manufactured_on;
-      const message = `lot ${existing.lot_number} already exists with ${field} ${was ?? 'not set'}`;
-      throw new DomainError('rule-violation', message, [{ path: `${path}/${field}`, message }]);
-    }
-    return existing;
-  }
+  if (existing) return checkedDates(spec, existing, path);
   if (!line.fromVirtual) throw new DomainError('not-found', `lot '${spec.ref}' of ${line.draft.display.sku} does not exist`, [{ path, message: 'no such lot of this item' }]);
   const row: LotRow = {
     id: newId(), item_id: line.draft.itemId, lot_number: spec.ref, manufactured_on: spec.manufacturedOn ?? null, expires_on: spec.expiresOn ?? null,
     first_received_at: now, created_at: now,
   };
-  try {
-    await repo.insertLot(db, row);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('conflict', `lot ${spec.ref} was created by another request at the same time; retry`, [{ path, message: 'created concurrently' }]);
-    throw error;
-  }
-  return row;
+  // Two receipts of one new lot at once: the second waits for the first and then uses its lot.
+  if (await repo.insertLotUnlessExists(db, row)) return row;
+  const created = await repo.findLot(db, line.draft.itemId, spec.ref);
+  if (!created) throw new Error(`lot ${spec.ref} was neither inserted nor found`);
+  return checkedDates(spec, created, path);
+}
+
+function checkedDates(spec: ReturnType<typeof lotSpec>, lot: LotRow, path: string): LotRow {
+  const field = datesConflict(spec, lot);
+  if (!field) return lot;
+  const was = field === 'expiresOn' ? lot.expires_on : lot.manufactured_on;
+  const message = `lot ${lot.lot_number} already exists with ${field} ${was ?? 'not set'}`;
+  throw new DomainError('rule-violation', message, [{ path: `${path}/${field}`, message }]);
 }
 
 /**
@@ -113,7 +111,7 @@ async function fefoDrafts(db: Executor, draft: MovementDraft, today: string, tak
   const stock = balances.flatMap((b) => {
     const lot = lots.get(b.lot_id);
     const used = taken.get(key(b.lot_id)) ?? 0;
-    const available = draft.fromReserved ? 0 : Number(b.on_hand) - Number(b.reserved) - used;
+    const available = Number(b.on_hand) - Number(b.reserved) - used;
     return lot ? [{ lotId: lot.id, expiresOn: lot.expires_on, firstReceivedAt: lot.first_received_at, available }] : [];
   });
   const plan = allocateFefo(stock, draft.quantity, today);

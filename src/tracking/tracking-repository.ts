@@ -8,8 +8,10 @@ export async function findLot(db: Executor, itemId: string, ref: string): Promis
   return rows.find((r) => r.lot_number === ref) ?? rows[0];
 }
 
-export async function insertLot(db: Executor, row: Insertable<LotsTable>): Promise<void> {
-  await db.insertInto('lots').values(row).execute();
+/** Inserts the lot unless its item already has that lot number; true when this call inserted it. */
+export async function insertLotUnlessExists(db: Executor, row: Insertable<LotsTable>): Promise<boolean> {
+  const result = await db.insertInto('lots').values(row).onConflict((oc) => oc.columns(['item_id', 'lot_number']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function lotsByIds(db: Executor, ids: readonly string[]): Promise<LotRow[]> {

@@ -170,6 +170,18 @@ describe.each(DIALECTS)('lots on %s', (dialect) => {
     await expectConsistent(api);
   });
 
+  it('makes one lot of a new lot number received by two requests at once', async () => {
+    const item = await makeItem(api, { tracking: 'lot' } as never);
+    const { binA, binB } = await makeWarehouse(api);
+    const answers = await Promise.all([binA, binB].map((bin) => api.request('POST', '/api/v1/receipts', { location: bin.code, lines: [{ item: item.sku, quantity: 3, lot: { number: 'TWIN', expiresOn: day(9) } }] })));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    const lots = answers.map((a) => a.json<PostingJson>().movements[0]?.lot?.id);
+    expect(lots[0]).toBe(lots[1]);
+    const listed = await api.get<{ data: Array<{ onHand: string }> }>(`/api/v1/lots?item=${item.sku}`);
+    expect(listed.data.map((l) => l.onHand)).toEqual(['6']);
+    await expectConsistent(api);
+  });
+
   it('refuses bad lot input at the field, changing nothing', async () => {
     const { item, bin } = await perishable();
     const plain = await makeItem(api);
