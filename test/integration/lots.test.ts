@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, makeWarehouse, type MovementJson, type PostingJson } from '../support/factories.js';
 import { availabilityOf, createSalesOrder, figuresAt, makeChannel, orderAction } from '../support/sales.js';
+import { createOrder, orderAction as poAction, purchasingSetup, receive as receivePo } from '../support/purchasing.js';
 import { raceToSellOut } from '../support/race.js';
 import { expectConsistent, expectRefused } from './assertions.js';
 
@@ -179,6 +180,18 @@ describe.each(DIALECTS)('lots on %s', (dialect) => {
     expect(lots[0]).toBe(lots[1]);
     const listed = await api.get<{ data: Array<{ onHand: string }> }>(`/api/v1/lots?item=${item.sku}`);
     expect(listed.data.map((l) => l.onHand)).toEqual(['6']);
+    await expectConsistent(api);
+  });
+
+  it('receives purchase-order lines with their lot, and serials, refusing a lot-tracked line without one', async () => {
+    const s = await purchasingSetup(api);
+    const milk = await makeItem(api, { tracking: 'lot' } as never);
+    const drill = await makeItem(api, { tracking: 'serial' } as never);
+    const order = await poAction(api, await createOrder(api, { supplier: s.supplier.code, site: s.site.code, lines: [{ item: milk.sku, quantity: 10, unitPrice: 1 }, { item: drill.sku, quantity: 2, unitPrice: 50 }] }), 'order');
+    await expectRefused(api, () => api.request('POST', `/api/v1/purchase-orders/${order.id}/receipts`, { location: s.binA.code, lines: [{ item: milk.sku, quantity: 4 }] }), 400, '/problems/validation', ['/lines/0/lot']);
+    const result = await receivePo(api, order, { location: s.binA.code, lines: [{ item: milk.sku, quantity: 4, lot: { number: 'PO-L1', expiresOn: day(40) } }, { item: drill.sku, quantity: 2, serials: ['D-1', 'D-2'] }] });
+    expect(result.movements.map((m) => [m.lot?.number ?? null, m.serials])).toEqual([['PO-L1', []], [null, ['D-1', 'D-2']]]);
+    expect(result.receipt.lines.map((l) => l.movementId)).toEqual(result.movements.map((m) => m.id));
     await expectConsistent(api);
   });
 
