@@ -2,9 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppNav } from './pages/app-nav.js';
 import { ItemPage } from './pages/items-pages.js';
 import { OperationPage } from './pages/operation-page.js';
+import { ReceiveOrderPage } from './pages/purchasing-pages.js';
 import { createTrackedItem, ExpiringLotsPage, goToTracking, inDays, LotPage, SerialLookupPage, TrackedLine } from './pages/tracking-pages.js';
 import { E2E_ADMIN_KEY } from './support/keys.js';
-import { SEEDED_TRACKING } from './support/seed.js';
+import { apiClient } from './support/api-client.js';
+import { SEEDED_PURCHASING, SEEDED_TRACKING } from './support/seed.js';
 
 const run = Date.now().toString().slice(-6);
 
@@ -143,4 +145,29 @@ test('a serial item is received by scanning each serial, one ships, and the look
   const listed = page.getByRole('list', { name: `Serials of ${sku}` }).getByRole('listitem');
   await expect(listed).toHaveCount(3);
   await expect(listed.filter({ hasText: serials[1] ?? '' })).toContainText('at customer');
+});
+
+test('a purchase order of a lot-tracked item is received with its lot and expiry', async ({ page, baseURL }) => {
+  const sku = `POL-${run}`;
+  const lot = `LP-${run}`;
+  const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
+  await api.post('/api/v1/items', { sku, name: 'Browser test cream', unit: 'pcs', tracking: 'lot' });
+  await api.post(`/api/v1/suppliers/${SEEDED_PURCHASING.supplier}/items`, { item: sku, prices: [{ minQuantity: '0', unitPrice: '2.00' }] });
+  const order = await api.post<{ number: string }>('/api/v1/purchase-orders', { supplier: SEEDED_PURCHASING.supplier, site: 'WH1', lines: [{ item: sku, quantity: '4' }] });
+  await api.post(`/api/v1/purchase-orders/${order.number}/order`, {});
+
+  await page.goto(`/purchase-orders/receive?po=${order.number}`);
+  const receive = new OperationPage(page);
+  await receive.chooseLocation('Receive into', 'WH1-A-03');
+  await receive.scan(sku, 4);
+  await expect(new ReceiveOrderPage(page).line(sku)).toContainText('complete');
+  await new TrackedLine(page, sku).lotNumber().fill(lot);
+  await new TrackedLine(page, sku).expiry().fill(inDays(60));
+  await receive.post('Receive');
+  await expect(page.getByText(`Received 4 × ${sku} into WH1-A-03 on ${order.number}`)).toBeVisible();
+
+  await new ItemPage(page).open(sku);
+  const row = page.getByRole('table', { name: `Lots of ${sku}` }).getByRole('row').filter({ hasText: lot });
+  await expect(row).toContainText(`Expires ${inDays(60)}`);
+  await expect(row).toContainText('WH1-A-03 4');
 });

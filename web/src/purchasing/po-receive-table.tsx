@@ -1,10 +1,11 @@
 import { ActionIcon, Group, Table, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import type { Dispatch } from 'react';
+import { Fragment, type Dispatch } from 'react';
 import type { PurchaseOrder } from '../api/types';
 import { useCompact } from '../layout/use-compact';
 import { formatQuantity } from '../lib/format';
 import { sumQuantities } from '../lib/quantity';
+import { hasTracking, LineTracking } from '../operations/line-tracking';
 import type { ScanAction, ScanState } from '../operations/scan-lines';
 import { planLine, type LinePlan, type ReceiveFlag } from './receive-plan';
 
@@ -66,7 +67,7 @@ export function PoReceiveTable({ order, state, dispatch, tolerance, errors }: Pr
   const rows = receiveRows(order, state, tolerance);
   if (rows.length === 0) return <Text c="dimmed" size="sm">Nothing is expected on this order.</Text>;
   const input = (row: Row) => row.now === null ? <Text size="sm" c="dimmed">—</Text> : (
-    <TextInput aria-label={`Quantity of ${row.sku}`} value={row.now} inputMode="decimal" error={errors[row.sku]?.quantity ?? errors[row.sku]?.item}
+    <TextInput aria-label={`Quantity of ${row.sku}`} value={row.now} inputMode="decimal" readOnly={tracked(row)?.item.tracking === 'serial'} error={errors[row.sku]?.quantity ?? errors[row.sku]?.item}
       rightSection={<Text size="xs" c="dimmed">{row.unit}</Text>} rightSectionWidth={44}
       onChange={(e) => dispatch({ type: 'quantity', sku: row.sku, quantity: e.currentTarget.value })} />
   );
@@ -74,6 +75,12 @@ export function PoReceiveTable({ order, state, dispatch, tolerance, errors }: Pr
     <ActionIcon variant="subtle" color="red" aria-label={`Remove ${row.sku}`} onClick={() => dispatch({ type: 'remove', sku: row.sku })}><IconTrash size={16} aria-hidden /></ActionIcon>
   );
   const flash = (row: Row) => (row.sku === state.lastSku ? 'scan-flash' : undefined);
+  // A lot-tracked item's delivery names its lot and dates; a serial item's, one serial per unit.
+  const tracked = (row: Row) => state.lines.find((l) => l.item.sku === row.sku && hasTracking(l));
+  const tracking = (row: Row) => {
+    const line = tracked(row);
+    return line ? <LineTracking line={line} dispatch={dispatch} errors={errors[row.sku] ?? {}} mode={{ incoming: true, location: null }} justScanned={row.sku === state.lastSku} /> : null;
+  };
   if (compact) {
     return (
       <ul aria-label="Order lines to receive" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -88,6 +95,7 @@ export function PoReceiveTable({ order, state, dispatch, tolerance, errors }: Pr
             </Group>
             <Text size="xs">Ordered {formatQuantity(row.ordered)} · Received {formatQuantity(row.received)} · Remaining {formatQuantity(row.remaining)}</Text>
             <Group gap="xs" mt={4} align="center">{input(row)}<Flag plan={row.plan} tolerance={tolerance} /></Group>
+            {tracked(row) && <div style={{ marginTop: 4 }}>{tracking(row)}</div>}
           </li>
         ))}
       </ul>
@@ -110,15 +118,18 @@ export function PoReceiveTable({ order, state, dispatch, tolerance, errors }: Pr
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.sku} className={flash(row)} data-sku={row.sku}>
-              <Table.Th scope="row" fw={400}><Text fw={600} size="sm">{row.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{row.name}</Text></Table.Th>
-              <Table.Td ta="right" ff="monospace">{formatQuantity(row.ordered)}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{formatQuantity(row.received)}</Table.Td>
-              <Table.Td ta="right" ff="monospace">{formatQuantity(row.remaining)}</Table.Td>
-              <Table.Td>{input(row)}</Table.Td>
-              <Table.Td><Flag plan={row.plan} tolerance={tolerance} /></Table.Td>
-              <Table.Td>{remove(row)}</Table.Td>
-            </Table.Tr>
+            <Fragment key={row.sku}>
+              <Table.Tr className={flash(row)} data-sku={row.sku}>
+                <Table.Th scope="row" fw={400}><Text fw={600} size="sm">{row.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{row.name}</Text></Table.Th>
+                <Table.Td ta="right" ff="monospace">{formatQuantity(row.ordered)}</Table.Td>
+                <Table.Td ta="right" ff="monospace">{formatQuantity(row.received)}</Table.Td>
+                <Table.Td ta="right" ff="monospace">{formatQuantity(row.remaining)}</Table.Td>
+                <Table.Td>{input(row)}</Table.Td>
+                <Table.Td><Flag plan={row.plan} tolerance={tolerance} /></Table.Td>
+                <Table.Td>{remove(row)}</Table.Td>
+              </Table.Tr>
+              {tracked(row) && <Table.Tr className={flash(row)}><Table.Td colSpan={7} pt={0}>{tracking(row)}</Table.Td></Table.Tr>}
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>

@@ -26,9 +26,10 @@ function ReceiveInto({ order, session }: { order: PurchaseOrder; session: Return
   const submitter = useOperationSubmit<ReceiptResult>(session.state, {
     url: `/api/v1/purchase-orders/${seg(order.id)}/receipts`,
     fields: ['location', 'reference'],
+    incoming: true,
     build: (lines) => {
       if (!location) throw new FormProblem(`Choose the bin at ${order.site.code} the goods go into.`);
-      return { location, lines: lines.map(({ item, quantity }) => ({ item, quantity })), ...(reference.trim() && { reference: reference.trim() }) };
+      return { location, lines: lines.map(({ item, quantity, lot, serials }) => ({ item, quantity, ...(lot && { lot }), ...(serials && { serials }) })), ...(reference.trim() && { reference: reference.trim() }) };
     },
     success: (r) => `Received ${r.receipt.lines.map((l) => `${formatQuantity(l.quantity)} × ${l.item.sku}`).join(', ')} into ${r.receipt.lines[0]?.location.code ?? location} on ${r.purchaseOrder.number}`,
     onSuccess: () => {
@@ -80,7 +81,7 @@ export function ReceivePoPage() {
   const [params, setParams] = useSearchParams();
   const number = params.get('po');
   const order = usePurchaseOrder(number);
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const { clear } = session;
   useEffect(() => clear(), [number, clear]);
 
