@@ -35,11 +35,11 @@ function AlertList({ lots, withinDays }: { lots: ExpiringLot[]; withinDays: stri
       <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {list.map(({ lot, at }) => (
           <li key={`${lot.id}-${at.location.id}`} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
-            <Group justify="space-between" gap={6} wrap="nowrap">
-              <Text size="sm" fw={600}>{lot.item.sku} · <Anchor component={Link} to={lotPath(lot)} inherit>lot {lot.number}</Anchor></Text>
+            <Text size="sm" fw={600}>{lot.item.sku} · <Anchor component={Link} to={lotPath(lot)} inherit>lot {lot.number}</Anchor></Text>
+            <Group gap={6} mt={2}>
               <DaysLeft lot={lot} />
+              <Text size="xs">{lot.expiresOn} · {at.location.code}: {formatQuantity(at.onHand)} on hand, {formatQuantity(at.reserved)} reserved</Text>
             </Group>
-            <Text size="xs">{lot.expiresOn} · {at.location.code}: {formatQuantity(at.onHand)} on hand, {formatQuantity(at.reserved)} reserved</Text>
           </li>
         ))}
       </ul>
