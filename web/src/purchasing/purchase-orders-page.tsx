@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlParams } from '../lib/use-url-params';
 import { usePurchaseOrders, type PurchaseOrderFilters } from '../api/purchasing-queries';
 import type { PurchaseOrderSummary } from '../api/types';
 import { PageHeader } from '../layout/page-header';
@@ -56,7 +57,7 @@ function OrdersTable({ orders }: { orders: PurchaseOrderSummary[] }) {
 
 /** Every purchase order, filtered by status, supplier or number, with a CSV export of the same selection. */
 export function PurchaseOrdersPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
   const supplier = params.get('supplier') ?? undefined;
@@ -67,13 +68,6 @@ export function PurchaseOrdersPage() {
   const query = usePurchaseOrders(filters, pager.cursor);
   const [exporting, setExporting] = useState(false);
 
-  function setParam(name: string, value: string | null) {
-    setParams((p) => {
-      if (value) p.set(name, value);
-      else p.delete(name);
-      return p;
-    }, { replace: true });
-  }
 
   async function download() {
     setExporting(true);

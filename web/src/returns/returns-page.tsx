@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, MultiSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlParams } from '../lib/use-url-params';
 import { PageHeader } from '../layout/page-header';
 import { Pager } from '../layout/pager';
 import { QueryState } from '../layout/query-state';
@@ -73,20 +74,13 @@ function ReturnsTable({ returns }: { returns: ReturnSummary[] }) {
 
 /** Every customer return, newest first, by status or order. */
 export function ReturnsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const status = (params.get('status') ?? '').split(',').filter(isStatus);
   const order = params.get('order') ?? '';
   const filters: ReturnFilters = { status: status.length > 0 ? status : undefined, order: order.trim() || undefined };
   const pager = useCursorPager(JSON.stringify(filters));
   const query = useReturns(filters, pager.cursor);
 
-  function setParam(name: string, value: string | null) {
-    setParams((p) => {
-      if (value) p.set(name, value);
-      else p.delete(name);
-      return p;
-    }, { replace: true });
-  }
 
   return (
     <>

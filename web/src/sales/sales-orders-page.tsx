@@ -2,7 +2,8 @@ import { Anchor, Button, Group, MultiSelect, Paper, Table, Text, TextInput } fro
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useUrlParams } from '../lib/use-url-params';
 import { useSalesOrders, type SalesOrderFilters } from '../api/sales-order-queries';
 import type { SalesOrder } from '../api/types';
 import { PageHeader } from '../layout/page-header';
@@ -95,7 +96,7 @@ function GoToOrder() {
 
 /** Every sales order from every channel, newest first, filtered by channel, status or item. */
 export function SalesOrdersPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const channel = params.get('channel') ?? undefined;
   const status = (params.get('status') ?? '').split(',').filter(isStatus);
   const [item, setItem] = useState(params.get('item') ?? '');
@@ -104,13 +105,6 @@ export function SalesOrdersPage() {
   const pager = useCursorPager(JSON.stringify(filters));
   const query = useSalesOrders(filters, pager.cursor);
 
-  function setParam(name: string, value: string | null) {
-    setParams((p) => {
-      if (value) p.set(name, value);
-      else p.delete(name);
-      return p;
-    }, { replace: true });
-  }
 
   return (
     <>
