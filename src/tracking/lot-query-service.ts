@@ -2,7 +2,7 @@ import { getItem, itemRefsByIds } from '../catalog/item-service.js';
 import type { Executor, LotBalanceRow, LotRow } from '../db/schema.js';
 import { listLotBalanceRows } from '../ledger/lot-balance-repository.js';
 import { listMovementRows } from '../ledger/movement-repository.js';
-import { locationRefsByIds, physicalLocations } from '../locations/location-service.js';
+import { locationRefsByIds } from '../locations/location-service.js';
 import { toMovements, type Movement } from '../operations/movement-dto.js';
 import { notFound } from '../shared/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
@@ -59,10 +59,9 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 export async function listLots(db: Executor, query: LotQuery): Promise<Page<Lot>> {
   const today = utcToday(nowIso());
   const itemId = query.item === undefined ? undefined : (await getItem(db, query.item)).id;
-  const physical = query.withStock ? (await physicalLocations(db)).map((l) => l.id) : undefined;
   const after = query.cursor === undefined ? undefined : splitKey(decodeCursor<string>(query.cursor, 'string'));
   const rows = await repo.listLotRows(db, {
-    itemId, afterKey: after, limit: query.limit, withStock: query.withStock, physicalLocationIds: physical,
+    itemId, afterKey: after, limit: query.limit, withStock: query.withStock,
     expiresBy: query.expiringWithinDays === undefined ? undefined : addDays(today, query.expiringWithinDays),
     expiredBefore: query.expired ? today : undefined,
   });

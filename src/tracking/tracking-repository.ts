@@ -27,7 +27,6 @@ export interface LotFilter {
   expiredBefore?: string | undefined;
   /** Only lots with stock in a physical location. */
   withStock?: boolean | undefined;
-  physicalLocationIds?: readonly string[] | undefined;
   afterKey?: { expiresOn: string; id: string } | undefined;
   limit: number;
 }
@@ -39,8 +38,12 @@ export async function listLotRows(db: Executor, filter: LotFilter): Promise<LotR
   if (filter.expiresBy) query = query.where('expires_on', '<=', filter.expiresBy);
   if (filter.expiredBefore) query = query.where('expires_on', '<', filter.expiredBefore);
   if (filter.withStock) {
-    const ids = filter.physicalLocationIds?.length ? filter.physicalLocationIds : [''];
-    query = query.where((eb) => eb.exists(eb.selectFrom('lot_balances as lb').select('lb.lot_id').whereRef('lb.lot_id', '=', 'lots.id').where('lb.location_id', 'in', ids).where('lb.on_hand', '<>', 0)));
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('lot_balances as lb').innerJoin('locations as loc', 'loc.id', 'lb.location_id').select('lb.lot_id')
+          .whereRef('lb.lot_id', '=', 'lots.id').where('loc.kind', '<>', 'virtual').where('lb.on_hand', '<>', 0),
+      ),
+    );
   }
   const after = filter.afterKey;
   if (after) {
