@@ -6,6 +6,7 @@ import { createEmptyDatabase } from '../support/databases.js';
 import { unique } from '../support/factories.js';
 import { startServerPair, type ServerProcess } from '../support/server-process.js';
 import { openSse, type SseClient } from '../support/sse.js';
+import { httpClient } from '../support/http-client.js';
 
 /**
  * DESIGN §4: live events reach every server process through the database. Two real server
@@ -15,16 +16,7 @@ import { openSse, type SseClient } from '../support/sse.js';
 const ADMIN_KEY = 'sr_events_test_admin_key';
 const WRITES = 120;
 
-async function call<T>(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as T;
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const { call } = httpClient(ADMIN_KEY);
 
 describe('events across two server processes on PostgreSQL', () => {
   const servers: ServerProcess[] = [];

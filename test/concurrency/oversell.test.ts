@@ -11,6 +11,7 @@ import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../s
 import { unique } from '../support/factories.js';
 import { raceToSellOut, type Attempt, type Tally } from '../support/race.js';
 import { startServerPair, type ServerProcess } from '../support/server-process.js';
+import { httpClient, type Reply } from '../support/http-client.js';
 
 /**
  * DESIGN §2: a reservation (or shipment) never takes more than is available, with many clients
@@ -21,20 +22,7 @@ const STOCK = 20;
 const CLIENTS = 32;
 const ADMIN_KEY = 'sr_oversell_test_admin_key';
 
-interface Reply {
-  status: number;
-  contentType: string;
-  body: Record<string, unknown>;
-}
-
-async function call(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
-}
+const { send: call } = httpClient(ADMIN_KEY);
 
 /** An HTTP answer as a race outcome: 2xx took stock, a 409 insufficient-stock problem is a clean refusal. */
 function asAttempt(reply: Reply, okStatus: number): Attempt {

@@ -5,6 +5,7 @@ import { createEmptyDatabase } from '../support/databases.js';
 import { unique } from '../support/factories.js';
 import { startServerPair, type ServerProcess } from '../support/server-process.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { httpClient } from '../support/http-client.js';
 
 /**
  * Issue 5: 64 orders from 3 channels, through 2 server processes on one PostgreSQL database, race
@@ -17,20 +18,7 @@ const STOCK = 20;
 const ORDERS = 64;
 const ADMIN_KEY = 'sr_sales_oversell_test_admin_key';
 
-interface Reply {
-  status: number;
-  contentType: string;
-  body: Record<string, unknown>;
-}
-
-async function call(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
-}
+const { send: call } = httpClient(ADMIN_KEY);
 
 interface LoggedEvent {
   id: string;

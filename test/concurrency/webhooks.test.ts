@@ -8,6 +8,7 @@ import { createEmptyDatabase } from '../support/databases.js';
 import { unique } from '../support/factories.js';
 import { startServer, startServerPair, type ServerProcess } from '../support/server-process.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { httpClient } from '../support/http-client.js';
 
 /**
  * DESIGN §4 for webhooks: real server processes share one PostgreSQL database and its delivery
@@ -28,16 +29,7 @@ Object.assign(process.env, {
   STOCKROOM_WEBHOOK_POLL_MS: '200',
 });
 
-async function call<T>(base: string, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as T;
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const { call } = httpClient(ADMIN_KEY);
 
 describe('webhooks across server processes on PostgreSQL', () => {
   const servers: ServerProcess[] = [];
