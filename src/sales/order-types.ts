@@ -1,3 +1,4 @@
+import type { ItemTracking } from '../catalog/item-types.js';
 import type { SalesOrderStatus } from '../db/schema.js';
 import type { QuantityInput } from '../shared/quantity.js';
 
@@ -38,7 +39,8 @@ export interface Routing {
 export interface SalesOrderLine {
   id: string;
   lineNo: number;
-  item: { id: string; sku: string; name: string; unit: string };
+  /** `tracking: serial` items name their serials when they ship. */
+  item: { id: string; sku: string; name: string; unit: string; tracking: ItemTracking };
   quantity: string;
   /** Held now by the order's active reservations. */
   reserved: string;

@@ -67,7 +67,7 @@ export async function toSalesOrders(db: Executor, rows: SalesOrderRow[]): Promis
       const active = activeHoldsOf(holds, line);
       const q = (n: number | string) => formatScaled(Number(n), decimals);
       return {
-        id: line.id, lineNo: line.line_no, item: { id: line.item_id, sku: item?.sku ?? line.item_id, name: item?.name ?? '', unit: item?.unit ?? '' },
+        id: line.id, lineNo: line.line_no, item: { id: line.item_id, sku: item?.sku ?? line.item_id, name: item?.name ?? '', unit: item?.unit ?? '', tracking: item?.tracking ?? 'none' },
         quantity: q(line.quantity), reserved: q(active.reduce((s, h) => s + Number(h.reservation.quantity), 0)),
         backordered: q(line.backordered), picked: q(line.picked), shipped: q(line.shipped),
         holds: active.map((h) => ({ reservationId: h.reservation_id, location: place(h.location_id), quantity: q(h.reservation.quantity) })),

@@ -229,3 +229,25 @@ test('a checkout hold is confirmed and a backorder allocated from the order page
   await expect(order.line(sku)).toHaveText(/3\s*3\s*0\s*0\s*0/);
   await expect(page.getByRole('main').getByRole('button', { name: 'Allocate backorders' })).toHaveCount(0);
 });
+
+test('a serial-tracked line ships by scanning the serial of each unit; the units are then with the customer', async ({ page, baseURL }) => {
+  const run = Date.now().toString().slice(-6);
+  const sku = `SER-${run}`;
+  const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
+  const { channel } = await shop(api, run, []);
+  const bin = `SS${run}-S1`;
+  await api.post('/api/v1/locations', { code: bin, name: `Bin ${bin}`, kind: 'bin', parent: `SS${run}` });
+  await api.post('/api/v1/items', { sku, name: `Serial test ${sku}`, unit: 'pcs', tracking: 'serial' });
+  const serials = [`SN${run}-1`, `SN${run}-2`, `SN${run}-3`];
+  await api.post('/api/v1/receipts', { location: bin, lines: [{ item: sku, quantity: '3', serials }] });
+  const order = await api.post<{ number: string }>('/api/v1/sales-orders', { channel, lines: [{ item: sku, quantity: '2' }] });
+  await signedIn(page);
+
+  const detail = new SalesOrderPage(page);
+  await detail.open(order.number);
+  // The second serial is scanned twice by mistake: refused on the line, so two distinct serials ship.
+  await detail.shipSerials(sku, [serials[0]!, serials[1]!, serials[1]!]);
+  await expect(detail.fact('Status')).toHaveText(/Shipped/);
+  const where = async (serial: string) => (await api.get<{ location: { code: string } | null }>(`/api/v1/items/${sku}/serials/${serial}`)).location?.code;
+  expect([await where(serials[0]!), await where(serials[1]!), await where(serials[2]!)]).toEqual(['customer', 'customer', bin]);
+});

@@ -5,7 +5,7 @@ import { booleanQuery, PageQuery, Quantity, QuantityText } from './common.js';
 const BarcodeKind = z.enum(['gtin', 'custom']).describe('gtin: GTIN-8/12/13/14 (UPC, EAN) with check digit, stored as GTIN-14; custom: a printable code of your own');
 export const BarcodeBody = z.object({ code: z.string().min(1).max(64), kind: BarcodeKind.default('gtin') }).strict().meta({ id: 'Barcode' });
 
-const Tracking = z.enum(['none', 'lot', 'serial']).describe('none; lot: batches with lot number and dates (FEFO); serial: one unit per serial number (decimals 0). Fixed once created');
+export const Tracking = z.enum(['none', 'lot', 'serial']).describe('none; lot: batches with lot number and dates (FEFO); serial: one unit per serial number (decimals 0). Fixed once created');
 
 export const Item = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ItemBrief, Note, PageQuery, Place, Quantity, QuantityText, Ref, Reference, Timestamp } from './common.js';
 import { Movement } from './movements.js';
+import { Tracking } from './items.js';
 
 const Status = z.enum(['reserved', 'backordered', 'picking', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'expired']);
 const Coordinate = z.union([z.string().max(20), z.number()]).describe('Decimal degrees, up to 6 places').meta({ example: '52.520008' });
@@ -16,7 +17,7 @@ export const DeliveryAddress = z
 
 export const SalesOrderLine = z
   .object({
-    id: z.string(), lineNo: z.number().int(), item: ItemBrief.extend({ name: z.string(), unit: z.string() }), quantity: QuantityText,
+    id: z.string(), lineNo: z.number().int(), item: ItemBrief.extend({ name: z.string(), unit: z.string(), tracking: Tracking }), quantity: QuantityText,
     reserved: QuantityText.describe('Held now for this line'), backordered: QuantityText.describe('Ordered but not reserved yet'),
     picked: QuantityText, shipped: QuantityText,
     holds: z.array(z.object({ reservationId: z.string(), location: Place, quantity: QuantityText })).describe('Where the reserved units are'),

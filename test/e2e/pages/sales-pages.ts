@@ -105,6 +105,20 @@ export class SalesOrderPage {
     await dialog.getByRole('button', { name: 'Ship', exact: true }).click();
     await expect(dialog).toBeHidden();
   }
+
+  /** Ships a serial-tracked line by scanning each unit's serial into the dialog (a keyboard wedge ends each with Enter). */
+  async shipSerials(sku: string, serials: string[]): Promise<void> {
+    await this.page.getByRole('main').getByRole('button', { name: 'Ship', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Ship / });
+    const field = dialog.getByRole('textbox', { name: `Serial number of ${sku}` });
+    for (const serial of serials) {
+      await field.fill(serial);
+      await field.press('Enter');
+    }
+    await expect(dialog.getByRole('list', { name: `Serials of ${sku} to ship` }).getByRole('listitem')).toHaveCount(new Set(serials).size);
+    await dialog.getByRole('button', { name: 'Ship', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
 }
 
 /** The handheld pick screen. Scanning goes through OperationPage's scan box (the same keyboard wedge). */

@@ -4,7 +4,7 @@ import { heldNotPicked, pickedLines, pickedNotShipped, unitsOf } from './order-f
 
 function line(id: string, f: Partial<Pick<SalesOrderLine, 'quantity' | 'reserved' | 'backordered' | 'picked' | 'shipped'>>): SalesOrderLine {
   return {
-    id, lineNo: 1, item: { id: `i-${id}`, sku: `SKU-${id}`, name: 'x', unit: 'pcs' }, holds: [],
+    id, lineNo: 1, item: { id: `i-${id}`, sku: `SKU-${id}`, name: 'x', unit: 'pcs', tracking: 'none' }, holds: [],
     quantity: '0', reserved: '0', backordered: '0', picked: '0', shipped: '0', ...f,
   };
 }

@@ -7,10 +7,12 @@ import { newIdempotencyKey } from '../lib/idempotency';
 import { placeProblem } from '../lib/place-problem';
 import { checkQuantity, compareQuantities } from '../lib/quantity';
 import { pickedNotShipped, shippable } from './order-figures';
+import { SerialsInput } from './serials-input';
 
 /**
  * What leaves now: per line, a quantity up to what it holds. It starts at what was picked and not
  * yet shipped (the tote), or everything held when nothing was picked; clearing a line leaves it held.
+ * A serial-tracked line is shipped by scanning the serial of each unit: its quantity is their count.
  */
 export function ShipForm({ order, opened, onClose, onDone }: { order: SalesOrder; opened: boolean; onClose: () => void; onDone: (message: string) => Promise<void> }) {
   const open = order.lines.filter((l) => compareQuantities(shippable(l), '0') > 0);
@@ -19,10 +21,12 @@ export function ShipForm({ order, opened, onClose, onDone }: { order: SalesOrder
     return Object.fromEntries(open.map((l) => {
       const tote = pickedNotShipped(l);
       const q = anyPicked ? (compareQuantities(tote, l.reserved) > 0 ? l.reserved : tote) : l.reserved;
-      return [l.id, q === '0' ? '' : q];
+      return [l.id, q === '0' || l.item.tracking === 'serial' ? '' : q];
     }));
   };
+  const isSerial = (lineId: string) => open.some((l) => l.id === lineId && l.item.tracking === 'serial');
   const [quantities, setQuantities] = useState<Record<string, string>>(start);
+  const [serials, setSerials] = useState<Record<string, string[]>>({});
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,6 +35,7 @@ export function ShipForm({ order, opened, onClose, onDone }: { order: SalesOrder
   useEffect(() => {
     if (!opened) return;
     setQuantities(start());
+    setSerials({});
     setErrors({});
     setFormError(null);
     key.current = newIdempotencyKey();
@@ -53,14 +58,17 @@ export function ShipForm({ order, opened, onClose, onDone }: { order: SalesOrder
       setFormError('Enter how many of at least one line leave now.');
       return;
     }
-    const lines = chosen.map((l) => ({ line: l.id, quantity: quantities[l.id]?.trim().replace(',', '.') ?? '' }));
+    const lines = chosen.map((l) => {
+      const scanned = serials[l.id];
+      return isSerial(l.id) && scanned ? { line: l.id, quantity: String(scanned.length), serials: scanned } : { line: l.id, quantity: quantities[l.id]?.trim().replace(',', '.') ?? '' };
+    });
     setBusy(true);
     try {
       const result = await post<{ order: SalesOrder }>(`/api/v1/sales-orders/${seg(order.id)}/ship`, { lines, ...(reference.trim() && { reference: reference.trim() }) }, key.current);
       onClose();
       await onDone(`${order.number}: shipped ${lines.length} line(s), now ${result.order.status.replace('_', ' ')}`);
     } catch (error) {
-      const placed = placeProblem(error, chosen.map((_, i) => `lines.${i}.quantity`).concat('reference'));
+      const placed = placeProblem(error, chosen.flatMap((_, i) => [`lines.${i}.quantity`, `lines.${i}.serials`]).concat('reference'));
       setErrors(Object.fromEntries(Object.entries(placed.fields).map(([k, m]) => [/^lines\.(\d+)\./.test(k) ? chosen[Number(k.split('.')[1])]?.id ?? k : k, m])));
       setFormError(placed.formError);
       key.current = newIdempotencyKey();
@@ -86,8 +94,15 @@ export function ShipForm({ order, opened, onClose, onDone }: { order: SalesOrder
                   <Table.Td ta="right" ff="monospace">{formatQuantity(l.reserved)}</Table.Td>
                   <Table.Td ta="right" ff="monospace">{formatQuantity(pickedNotShipped(l))}</Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={`Ship now of ${l.item.sku}`} inputMode="decimal" value={quantities[l.id] ?? ''} error={errors[l.id]}
-                      onChange={(e) => { const v = e.currentTarget.value; setQuantities((q) => ({ ...q, [l.id]: v })); }} />
+                    {l.item.tracking === 'serial' ? (
+                      <SerialsInput sku={l.item.sku} serials={serials[l.id] ?? []} error={errors[l.id]} onChange={(next) => {
+                        setSerials((all) => ({ ...all, [l.id]: next }));
+                        setQuantities((q) => ({ ...q, [l.id]: next.length > 0 ? String(next.length) : '' }));
+                      }} />
+                    ) : (
+                      <TextInput aria-label={`Ship now of ${l.item.sku}`} inputMode="decimal" value={quantities[l.id] ?? ''} error={errors[l.id]}
+                        onChange={(e) => { const v = e.currentTarget.value; setQuantities((q) => ({ ...q, [l.id]: v })); }} />
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
