@@ -3,7 +3,7 @@ import type { Executor, LotBalanceRow, LotRow } from '../db/schema.js';
 import { listLotBalanceRows } from '../ledger/lot-balance-repository.js';
 import { listMovementRows } from '../ledger/movement-repository.js';
 import { locationRefsByIds } from '../locations/location-service.js';
-import { toMovements, type Movement } from '../operations/movement-dto.js';
+import { toMovements } from '../operations/movement-dto.js';
 import { notFound } from '../shared/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
 import { formatScaled } from '../shared/quantity.js';
@@ -11,33 +11,7 @@ import { nowIso } from '../shared/time.js';
 import { isExpired } from './fefo-rules.js';
 import { utcToday } from './lot-rules.js';
 import * as repo from './tracking-repository.js';
-
-type Place = { id: string; code: string };
-
-export interface Lot {
-  id: string;
-  item: { id: string; sku: string };
-  number: string;
-  manufacturedOn: string | null;
-  expiresOn: string | null;
-  expired: boolean;
-  /** Days from today (UTC) to the expiry date; negative once expired; null without expiry. */
-  daysLeft: number | null;
-  firstReceivedAt: string;
-  /** In physical locations. */
-  onHand: string;
-  reserved: string;
-  locations: Array<{ location: Place; onHand: string; reserved: string; available: string }>;
-}
-
-export interface LotTrace {
-  lot: Lot;
-  received: string;
-  shipped: Array<{ to: Place; document: { type: string; id: string } | null; reference: string | null; quantity: string; occurredAt: string }>;
-  remaining: Array<{ location: Place; onHand: string; reserved: string }>;
-  movements: Movement[];
-  movementsTruncated: boolean;
-}
+import type { Lot, LotTrace } from './tracking-types.js';
 
 /** A recall lists at most this many movements of one lot (the totals always cover all of them). */
 const MAX_TRACE_MOVEMENTS = 1000;

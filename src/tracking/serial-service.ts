@@ -1,22 +1,15 @@
 import { getItem, itemRefsByIds } from '../catalog/item-service.js';
 import type { Executor, SerialRow } from '../db/schema.js';
 import { locationIdsWithin, locationRefsByIds } from '../locations/location-service.js';
-import { toMovements, type Movement } from '../operations/movement-dto.js';
+import { toMovements } from '../operations/movement-dto.js';
 import { notFound } from '../shared/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
 import * as repo from './tracking-repository.js';
+import type { Serial, SerialDetail } from './tracking-types.js';
 
 /** Where each of these serial numbers of an item is now, by number (unknown numbers are left out). */
 export async function serialPlaces(db: Executor, itemId: string, numbers: readonly string[]): Promise<Map<string, string>> {
   return new Map((await repo.findSerials(db, itemId, numbers)).map((s) => [s.serial_number, s.location_id]));
-}
-
-export interface Serial {
-  id: string;
-  item: { id: string; sku: string };
-  serialNumber: string;
-  location: { id: string; code: string; kind: string };
-  createdAt: string;
 }
 
 /** One serial's history lists at most this many movements. */
@@ -34,7 +27,7 @@ export async function listSerials(db: Executor, query: { item?: string | undefin
 }
 
 /** Where one unit is now, and every movement that carried it (oldest first). */
-export async function getSerial(db: Executor, itemRef: string, serialNumber: string): Promise<Serial & { history: Movement[] }> {
+export async function getSerial(db: Executor, itemRef: string, serialNumber: string): Promise<SerialDetail> {
   const item = await getItem(db, itemRef);
   const [row] = await repo.findSerials(db, item.id, [serialNumber]);
   if (!row) throw notFound('serial', serialNumber);
