@@ -18,11 +18,15 @@ import { httpClient } from '../support/http-client.js';
  */
 const ADMIN_KEY = 'sr_webhooks_test_admin_key';
 const WRITES = 90;
-const TIMEOUT_MS = 2_000;
-const LEASE_MS = 3_500;
+// Long enough that a held request is still in flight when its server is killed on a loaded machine
+// (at 2 s a CI run once timed the attempt out first); the lease must exceed it by a second.
+const TIMEOUT_MS = 5_000;
+const LEASE_MS = 6_500;
 
-// The spawned servers inherit the environment: a millisecond schedule and a short lease.
+// The spawned servers inherit the environment: a millisecond schedule and a short lease, and one
+// subscription at a time per process, so with three subscriptions both processes always hold some.
 Object.assign(process.env, {
+  STOCKROOM_WEBHOOK_CONCURRENCY: '1',
   STOCKROOM_WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
   STOCKROOM_WEBHOOK_LEASE_MS: String(LEASE_MS),
   STOCKROOM_WEBHOOK_RETRY_DELAYS_MS: '50,100,200,400,800,1600',
