@@ -1,6 +1,6 @@
 import { runCommand, type CommandResult } from '../db/command.js';
 import type { ApiKeyRow, Executor } from '../db/schema.js';
-import type { Store } from '../db/store.js';
+import { isUniqueViolation, type Store } from '../db/store.js';
 import type { Actor, CommandContext } from '../shared/context.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -48,7 +48,15 @@ export async function listApiKeys(db: Executor): Promise<ApiKeyInfo[]> {
  */
 export async function ensureAdminKey(store: Store, configuredKey: string | undefined): Promise<string | null> {
   if (configuredKey) {
-    await store.write((trx) => repo.upsertKeyHash(trx, keyRow(ENV_ADMIN_ID, 'admin (STOCKROOM_ADMIN_KEY)', 'admin', configuredKey)));
+    const upsert = () => store.write((trx) => repo.upsertKeyHash(trx, keyRow(ENV_ADMIN_ID, 'admin (STOCKROOM_ADMIN_KEY)', 'admin', configuredKey)));
+    try {
+      await upsert();
+    } catch (error) {
+      // Two processes starting together insert the same row; on PostgreSQL the second can trip the key-hash
+      // index before its conflict on the id is seen. The row exists by then, so once more takes the update path.
+      if (!isUniqueViolation(error)) throw error;
+      await upsert();
+    }
     return null;
   }
   return store.write(async (trx) => {
