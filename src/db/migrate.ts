@@ -9,6 +9,7 @@ import { channelFeedMigration } from './migrations/0007-channel-feed.js';
 import { returnsMigration } from './migrations/0008-returns.js';
 import { cycleCountsMigration } from './migrations/0009-cycle-counts.js';
 import { trackingMigration } from './migrations/0010-tracking.js';
+import { returnTrackingMigration } from './migrations/0012-return-tracking.js';
 import type { Dialect, Store } from './store.js';
 
 /** Forward-only migrations, listed statically so bundling and ordering never depend on the file system. */
@@ -24,6 +25,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008-returns': returnsMigration(),
     '0009-cycle-counts': cycleCountsMigration(),
     '0010-tracking': trackingMigration(),
+    '0012-return-tracking': returnTrackingMigration(),
   };
 }
 

@@ -528,6 +528,14 @@ export interface ReturnLinesTable {
   scrapped: number;
   reason_code: string;
   note: string | null;
+  /** The one lot that comes back on a line of a lot-tracked item; null for other items. */
+  lot_id: string | null;
+}
+
+/** The serials authorised to come back on a return line of a serial-tracked item (none: named when received). */
+export interface ReturnLineSerialsTable {
+  line_id: string;
+  serial_id: string;
 }
 
 export interface ReturnEntriesTable {
@@ -629,6 +637,7 @@ export interface Schema {
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;
   return_entries: ReturnEntriesTable;
+  return_line_serials: ReturnLineSerialsTable;
   counts: CountsTable;
   count_lines: CountLinesTable;
   lots: LotsTable;

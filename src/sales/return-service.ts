@@ -1,7 +1,8 @@
 import { itemRefsByIds } from '../catalog/item-service.js';
 import { runCommand, type CommandResult } from '../db/command.js';
 import { appendEvents } from '../db/outbox.js';
-import type { Executor, ReturnLinesTable } from '../db/schema.js';
+import type { ItemRef } from '../catalog/item-types.js';
+import type { Executor, ReturnLinesTable, SerialRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { requireReasonCode } from '../counting/reason-codes.js';
 import type { CommandContext } from '../shared/context.js';
@@ -17,11 +18,13 @@ import * as repo from './return-repository.js';
 import { closeProblem, committedToReturn, pickLineForItem, returnable, rmaNumber, unlinkedReturnProblem } from './return-rules.js';
 import { audit, identifyItem, lockFor, orderNumberOf, returnStatusChanged, setStatus } from './return-transitions.js';
 import type { NewReturn, NewReturnLine, Return } from './return-types.js';
+import { loadOrderShipped, trackingAgainstOrder, trackingWithoutOrder, type LineTracking } from './return-tracked-lines.js';
+import { insertLineSerials } from './return-tracking-repository.js';
 import { getReturn, stateOf, toReturn } from './return-view.js';
 
 export const MAX_LINES = 1000;
 
-type PlannedLine = Pick<ReturnLinesTable, 'order_line_id' | 'item_id' | 'quantity' | 'reason_code' | 'note'>;
+type PlannedLine = Pick<ReturnLinesTable, 'order_line_id' | 'item_id' | 'quantity' | 'reason_code' | 'note' | 'lot_id'> & { serials: SerialRow[] };
 
 interface Source {
   orderId: string | null;
@@ -45,11 +48,13 @@ export async function createReturn(store: Store, ctx: CommandContext, input: New
     const id = newId();
     const now = nowIso();
     const number = rmaNumber(await repo.nextDocumentNumber(trx, 'return'));
+    const lines = source.lines.map(({ serials, ...l }, i) => ({ row: { ...l, id: newId(), return_id: id, line_no: i + 1, received: 0, restocked: 0, scrapped: 0 }, serials }));
     await repo.insertReturn(trx, {
       id, number, sales_order_id: source.orderId, channel_id: source.channelId, status: 'authorised',
       customer_name: input.customerName ?? source.customerName, notes: input.notes ?? null,
       created_by: ctx.actor.id, created_by_name: ctx.actor.name, created_at: now, updated_at: now, closed_at: null,
-    }, source.lines.map((l, i) => ({ ...l, id: newId(), return_id: id, line_no: i + 1, received: 0, restocked: 0, scrapped: 0 })));
+    }, lines.map((l) => l.row));
+    await insertLineSerials(trx, lines.flatMap((l) => l.serials.map((s) => ({ line_id: l.row.id, serial_id: s.id }))));
     await appendEvents(trx, [returnStatusChanged({ id, number }, source.orderNumber, null, 'authorised')]);
     return { result: await getReturn(trx, id), audit: [audit('authorised', id, input.notes, { number, order: source.orderNumber, lines: source.lines.length })] };
   });
@@ -66,7 +71,11 @@ async function againstOrder(trx: Executor, ref: string, input: NewReturn): Promi
   const shipped = new Map(order.lines.map((l) => [l.id, parseScaled(l.shipped, decimalsOf(l.item.id), '/order')]));
   if ([...shipped.values()].every((q) => q === 0)) throw new DomainError('rule-violation', `${order.number} has shipped nothing, so nothing can come back`, [{ path: '/order', message: 'nothing shipped yet' }]);
   const taken = new Map<string, number>();
-  for (const other of await repo.linesAgainst(trx, order.lines.map((l) => l.id))) {
+  const others = await repo.linesAgainst(trx, order.lines.map((l) => l.id));
+  const tracked = order.lines.filter((l) => items.get(l.item.id)?.tracking !== 'none').map((l) => l.item.id);
+  const shippedLots = await loadOrderShipped(trx, order, tracked, others);
+  const claimed = claimedOnce();
+  for (const other of others) {
     const key = other.order_line_id ?? '';
     taken.set(key, (taken.get(key) ?? 0) + committedToReturn(other.status, stateOf(other)));
   }
@@ -83,7 +92,8 @@ async function againstOrder(trx: Executor, ref: string, input: NewReturn): Promi
       throw new DomainError('rule-violation', message, [{ path: `/lines/${i}/quantity`, message }]);
     }
     taken.set(line.id, (taken.get(line.id) ?? 0) + quantity);
-    lines.push({ order_line_id: line.id, item_id: line.item.id, quantity, reason_code: entry.reason, note: entry.note ?? null });
+    const lineTracking = claimed(await trackingAgainstOrder(trx, shippedLots, itemOf(items, line.item.id), entry, quantity, `/lines/${i}`), `/lines/${i}`);
+    lines.push({ order_line_id: line.id, item_id: line.item.id, quantity, reason_code: entry.reason, note: entry.note ?? null, lot_id: lineTracking.lotId, serials: lineTracking.serials });
   }
   return { orderId: order.id, orderNumber: order.number, channelId: order.channel.id, customerName: order.customerName, lines };
 }
@@ -111,15 +121,36 @@ async function withoutOrder(trx: Executor, input: NewReturn): Promise<Source> {
   const problem = unlinkedReturnProblem(channel.kind);
   if (problem) throw new DomainError('rule-violation', problem, [{ path: '/channel', message: problem }]);
   const lines: PlannedLine[] = [];
+  const claimed = claimedOnce();
   for (const [i, entry] of input.lines.entries()) {
     if (entry.line !== undefined) throw invalidField(`/lines/${i}/line`, 'a return without an order names items, not order lines');
     if (entry.item === undefined) throw invalidField(`/lines/${i}/item`, 'name the item');
     const itemId = await identifyItem(trx, entry.item);
     if (itemId === null) throw invalidField(`/lines/${i}/item`, `no item has the id, SKU or barcode '${entry.item}'`);
-    const decimals = (await itemRefsByIds(trx, [itemId])).get(itemId)?.decimals ?? 0;
-    lines.push({ order_line_id: null, item_id: itemId, quantity: parsePositiveScaled(entry.quantity, decimals, `/lines/${i}/quantity`), reason_code: entry.reason, note: entry.note ?? null });
+    const item = itemOf(await itemRefsByIds(trx, [itemId]), itemId);
+    const quantity = parsePositiveScaled(entry.quantity, item.decimals, `/lines/${i}/quantity`);
+    const lineTracking = claimed(await trackingWithoutOrder(trx, item, entry, quantity, `/lines/${i}`), `/lines/${i}`);
+    lines.push({ order_line_id: null, item_id: itemId, quantity, reason_code: entry.reason, note: entry.note ?? null, lot_id: lineTracking.lotId, serials: lineTracking.serials });
   }
   return { orderId: null, orderNumber: null, channelId: channel.id, customerName: null, lines };
+}
+
+function itemOf(items: ReadonlyMap<string, ItemRef>, id: string): ItemRef {
+  const item = items.get(id);
+  if (!item) throw new Error(`item ${id} vanished`);
+  return item;
+}
+
+/** A serial can come back on one line of a request only. */
+function claimedOnce(): (tracking: LineTracking, path: string) => LineTracking {
+  const seen = new Set<string>();
+  return (tracking, path) => {
+    for (const [i, serial] of tracking.serials.entries()) {
+      if (seen.has(serial.id)) throw invalidField(`${path}/serials/${i}`, `serial ${serial.serial_number} is on an earlier line of this return`);
+      seen.add(serial.id);
+    }
+    return tracking;
+  };
 }
 
 /** Cancels a return nothing has arrived for; its authorisation no longer counts against the order. */

@@ -1,7 +1,7 @@
-import { itemRefsByIds } from '../catalog/item-service.js';
 import { runCommand, type CommandResult } from '../db/command.js';
 import type { Executor, ReturnEntriesTable, ReturnLineRow, ReturnRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
+import { applyTracking, type TrackingInput } from '../tracking/tracked-drafts.js';
 import { requireReasonCode } from '../counting/reason-codes.js';
 import type { MovementDraft } from '../ledger/movement-types.js';
 import { postMovements } from '../ledger/posting.js';
@@ -14,6 +14,7 @@ import { formatScaled, parsePositiveScaled } from '../shared/quantity.js';
 import { nowIso, parseOccurredAt } from '../shared/time.js';
 import * as repo from './return-repository.js';
 import { disposable, holdingsOf, receivable, takeFromHoldings, type Holding } from './return-rules.js';
+import { StepTracking, type TrackedTake } from './return-tracked-steps.js';
 import { applyStatusFromLines, audit, chooseLine, lockFor, orderNumberOf } from './return-transitions.js';
 import type { DisposeInput, ReceiveReturnInput, ReturnStepResult } from './return-types.js';
 import { stateOf, toReturn } from './return-view.js';
@@ -30,6 +31,9 @@ interface Step {
   path: string;
   action: ReturnEntriesTable['action'];
   reasonCode: string | null;
+  /** The lot or serials it moves, as the tracking machinery takes them; `base` is the request line they are blamed on. */
+  tracking: TrackingInput;
+  base: string;
 }
 
 /**
@@ -45,8 +49,9 @@ export async function receiveReturn(store: Store, ctx: CommandContext, ref: stri
     const pending = new Map<string, number>();
     const left = (l: ReturnLineRow) => receivable(stateOf(l)) - (pending.get(l.id) ?? 0);
     const steps: Step[] = [];
-    const decimals = await decimalsOf(trx, lines);
-    const entries = input.lines ?? lines.filter((l) => left(l) > 0).map((l) => ({ line: l.id, item: undefined, quantity: formatScaled(left(l), decimals(l)) }));
+    const tracked = await StepTracking.load(trx, row, lines, await repo.entriesOf(trx, row.id));
+    const decimals = (line: ReturnLineRow) => tracked.item(line).decimals;
+    const entries = input.lines ?? lines.filter((l) => left(l) > 0).map((l) => ({ line: l.id, item: undefined, lot: undefined, serials: undefined, quantity: formatScaled(left(l), decimals(l)) }));
     for (const [i, entry] of entries.entries()) {
       // Without lines in the request the quantities are the server's own, so there is no request field to name.
       const path = input.lines === undefined ? '' : `/lines/${i}`;
@@ -56,8 +61,9 @@ export async function receiveReturn(store: Store, ctx: CommandContext, ref: stri
         const message = `at most ${formatScaled(Math.max(0, left(line)), decimals(line))} more of line ${line.line_no} can be received (authorised ${formatScaled(Number(line.quantity), decimals(line))}, received ${formatScaled(Number(line.received), decimals(line))})`;
         throw new DomainError('rule-violation', message, [{ path: `${path}/quantity`, message }]);
       }
+      const tracking = await tracked.receipt(line, entry, quantity, path);
       pending.set(line.id, (pending.get(line.id) ?? 0) + quantity);
-      steps.push({ line, quantity, from: CUSTOMER, to: input.location, path: `${path}/quantity`, action: 'receipt', reasonCode: line.reason_code });
+      steps.push({ line, quantity, from: CUSTOMER, to: input.location, path: `${path}/quantity`, action: 'receipt', reasonCode: line.reason_code, tracking, base: path });
     }
     const resolved = await resolveRefs(trx, itemRefs(steps), [{ ref: input.location, path: '/location' }, { ref: CUSTOMER, path: '/' }]);
     checkQualityControl(resolved, input.location, '/location');
@@ -81,8 +87,9 @@ export async function disposeReturn(store: Store, ctx: CommandContext, ref: stri
   return runCommand(store, ctx, { name: `return.dispose:${ref}`, input }, async (trx) => {
     const row = await lockFor(trx, ref, 'dispose');
     const lines = await repo.linesOf(trx, [row.id]);
-    const decimals = await decimalsOf(trx, lines);
     const history = await repo.entriesOf(trx, row.id);
+    const tracked = await StepTracking.load(trx, row, lines, history);
+    const decimals = (line: ReturnLineRow) => tracked.item(line).decimals;
     const held = new Map(lines.map((l) => [l.id, holdingsOf(history.filter((e) => e.line_id === l.id).map((e) => ({
       action: e.action, quantity: Number(e.quantity), fromLocationId: e.from_location_id, toLocationId: e.to_location_id,
     })))]));
@@ -107,10 +114,14 @@ export async function disposeReturn(store: Store, ctx: CommandContext, ref: stri
       await requireReasonCode(trx, entry.reason, `${path}/reason`);
       const to = destination(resolved, entry, path);
       const from = entry.from === undefined ? undefined : resolved.location(entry.from).id;
-      const takes = takeFromHoldings(held.get(line.id) ?? [], quantity, from);
+      const serial = await tracked.disposal(line, entry, quantity, path, from);
+      const takes: TrackedTake[] | null = serial.takes ?? takeFromHoldings(held.get(line.id) ?? [], quantity, from);
       if (!takes) throw invalidField(`${path}/from`, `line ${line.line_no} has not ${formatScaled(quantity, decimals(line))} in '${entry.from ?? ''}'`);
       held.set(line.id, subtract(held.get(line.id) ?? [], takes));
-      for (const take of takes) steps.push({ line, quantity: take.quantity, from: take.locationId, to, path: `${path}/quantity`, action: entry.action, reasonCode: entry.reason });
+      for (const take of takes) {
+        const tracking = take.serials ? { serials: take.serials } : serial.input;
+        steps.push({ line, quantity: take.quantity, from: take.locationId, to, path: `${path}/quantity`, action: entry.action, reasonCode: entry.reason, tracking, base: path });
+      }
       const sum = pending.get(line.id) ?? { restocked: 0, scrapped: 0 };
       pending.set(line.id, entry.action === 'restock' ? { ...sum, restocked: sum.restocked + quantity } : { ...sum, scrapped: sum.scrapped + quantity });
     }
@@ -163,32 +174,34 @@ function itemRefs(steps: Step[]) {
   return [...new Set(steps.map((s) => s.line.item_id))].map((ref) => ({ ref, path: '/' }));
 }
 
-async function decimalsOf(trx: Executor, lines: ReturnLineRow[]): Promise<(line: ReturnLineRow) => number> {
-  const items = await itemRefsByIds(trx, lines.map((l) => l.item_id));
-  return (line) => items.get(line.item_id)?.decimals ?? 0;
-}
-
 /** Posts the steps as one posting (document `return`, reference the order), and records an entry per movement. */
 async function post(trx: Executor, ctx: CommandContext, row: ReturnRow, steps: Step[], resolved: Resolved, extra: { reference?: string | undefined; note?: string | undefined; occurredAt?: string | undefined }) {
   const now = nowIso();
   const occurredAt = parseOccurredAt(extra.occurredAt, '/occurredAt', now);
   const reference = extra.reference ?? (await orderNumberOf(trx, row)) ?? row.number;
-  const drafts: MovementDraft[] = steps.map((s) => draft(resolved, { item: s.line.item_id, quantity: s.quantity, from: s.from, to: s.to, path: s.path }, {
-    kind: s.action === 'receipt' ? 'return' : s.action === 'scrap' ? 'scrap' : 'move',
-    reasonCode: s.reasonCode, documentType: 'return', documentId: row.id, reference, note: extra.note ?? null, occurredAt,
-  }));
+  const planned: Array<{ step: Step; draft: MovementDraft }> = [];
+  for (const s of steps) {
+    const plain = draft(resolved, { item: s.line.item_id, quantity: s.quantity, from: s.from, to: s.to, path: s.path }, {
+      kind: s.action === 'receipt' ? 'return' : s.action === 'scrap' ? 'scrap' : 'move',
+      reasonCode: s.reasonCode, documentType: 'return', documentId: row.id, reference, note: extra.note ?? null, occurredAt,
+    });
+    // One step at a time, so each movement the tracking makes of it is recorded as an entry of its line.
+    const drafts = await applyTracking(trx, [{ draft: plain, input: s.tracking, base: s.base, fromVirtual: s.action === 'receipt' }], { now, toCustomer: false });
+    planned.push(...drafts.map((d) => ({ step: s, draft: d })));
+  }
   const meta = postingMeta(ctx, now);
+  const drafts = planned.map((p) => p.draft);
   const rows = await postMovements(trx, drafts, meta);
-  await repo.insertEntries(trx, steps.map((s, i) => ({
-    id: newId(), return_id: row.id, line_id: s.line.id, action: s.action, quantity: s.quantity,
-    from_location_id: resolved.location(s.from).id, to_location_id: resolved.location(s.to).id, reason_code: s.reasonCode,
+  await repo.insertEntries(trx, planned.map(({ step: s, draft: d }, i) => ({
+    id: newId(), return_id: row.id, line_id: s.line.id, action: s.action, quantity: d.quantity,
+    from_location_id: d.from.id, to_location_id: d.to.id, reason_code: s.reasonCode,
     movement_id: rows[i]?.id ?? '', note: extra.note ?? null, actor: ctx.actor.id, actor_name: ctx.actor.name, occurred_at: occurredAt, recorded_at: now,
   })));
-  return { postingId: meta.postingId, rows, now, names: resolved.names() };
+  return { postingId: meta.postingId, rows, drafts, now, names: resolved.names() };
 }
 
 async function finish(trx: Executor, row: ReturnRow, posted: Awaited<ReturnType<typeof post>>, entry: ReturnType<typeof audit>) {
   await applyStatusFromLines(trx, row, posted.now);
   const updated = (await repo.findReturnByRef(trx, row.id)) ?? row;
-  return { result: { return: await toReturn(trx, updated), movements: toMovementsWith(posted.rows, posted.names) }, audit: [entry] };
+  return { result: { return: await toReturn(trx, updated), movements: toMovementsWith(posted.rows, posted.names, posted.drafts) }, audit: [entry] };
 }

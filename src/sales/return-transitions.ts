@@ -7,6 +7,7 @@ import { findOrdersByIds } from './order-repository.js';
 import * as repo from './return-repository.js';
 import { pickLineForItem, returnActionProblem, statusFromLines, type ReturnAction } from './return-rules.js';
 import { stateOf } from './return-view.js';
+import { findLot } from '../tracking/tracking-repository.js';
 
 /** Locks a return for a step and refuses the step when its status does not allow it. */
 export async function lockFor(trx: Executor, ref: string, action: ReturnAction): Promise<ReturnRow> {
@@ -58,10 +59,10 @@ export async function identifyItem(db: Executor, code: string): Promise<string |
 
 /**
  * The return line a step's request line means: named by id, or the line a scanned item belongs
- * on (its first with something `left` for this step).
+ * on (its first with something `left` for this step; with a scanned lot, among the lines of that lot).
  */
 export async function chooseLine(
-  db: Executor, row: ReturnRow, lines: ReturnLineRow[], entry: { line?: string | undefined; item?: string | undefined }, path: string, left: (line: ReturnLineRow) => number,
+  db: Executor, row: ReturnRow, lines: ReturnLineRow[], entry: { line?: string | undefined; item?: string | undefined; lot?: string | undefined }, path: string, left: (line: ReturnLineRow) => number,
 ): Promise<ReturnLineRow> {
   if ((entry.line === undefined) === (entry.item === undefined)) throw invalidField(path, 'name either the return line (line) or the item (item)');
   if (entry.line !== undefined) {
@@ -72,7 +73,10 @@ export async function chooseLine(
   const code = entry.item ?? '';
   const itemId = await identifyItem(db, code);
   if (itemId === null) throw invalidField(`${path}/item`, `no item has the id, SKU or barcode '${code}'`);
-  const picked = pickLineForItem(lines.map((l) => ({ itemId: l.item_id, lineNo: l.line_no, row: l })), itemId, (c) => left(c.row));
+  const lot = entry.lot === undefined ? undefined : await findLot(db, itemId, entry.lot);
+  // A lot on none of the item's lines leaves the choice to the item; the step then refuses the lot at its field.
+  const ofLot = lines.filter((l) => l.item_id === itemId && l.lot_id === lot?.id);
+  const picked = pickLineForItem((ofLot.length > 0 ? ofLot : lines).map((l) => ({ itemId: l.item_id, lineNo: l.line_no, row: l })), itemId, (c) => left(c.row));
   if (!picked) throw invalidField(`${path}/item`, `'${code}' is not on ${row.number}`);
   return picked.row;
 }

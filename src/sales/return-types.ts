@@ -4,6 +4,13 @@ import type { QuantityInput } from '../shared/quantity.js';
 
 type Place = { id: string; code: string };
 
+/** The lot a line or step of a lot-tracked item is about. */
+export interface ReturnLot {
+  id: string;
+  number: string;
+  expiresOn: string | null;
+}
+
 export interface ReturnLine {
   id: string;
   lineNo: number;
@@ -18,6 +25,10 @@ export interface ReturnLine {
   inQc: string;
   reasonCode: string;
   note: string | null;
+  /** Lot-tracked items: the one lot that comes back on this line; null otherwise. */
+  lot: ReturnLot | null;
+  /** Serial-tracked items: the serials authorised to come back (empty when they are named on arrival). */
+  serials: string[];
 }
 
 /** A return in lists: the header and its lines. */
@@ -47,6 +58,10 @@ export interface ReturnEntry {
   to: Place;
   reasonCode: string | null;
   movementId: string;
+  /** The lot moved (lot-tracked items), else null. */
+  lot: ReturnLot | null;
+  /** The serials moved (serial-tracked items), else empty. */
+  serials: string[];
   note: string | null;
   by: { id: string; name: string };
   occurredAt: string;
@@ -66,6 +81,10 @@ export interface NewReturnLine {
   quantity: QuantityInput;
   reason: string;
   note?: string | undefined;
+  /** Lot-tracked items: the lot (number or id) that comes back; against an order it defaults to the only lot with something left to return. */
+  lot?: string | undefined;
+  /** Serial-tracked items: the serials that come back, one per unit; against an order they may be named on arrival instead. */
+  serials?: string[] | undefined;
 }
 
 export interface NewReturn {
@@ -83,6 +102,10 @@ export interface StepLineRef {
   line?: string | undefined;
   item?: string | undefined;
   quantity: QuantityInput;
+  /** Lot-tracked items: the lot as scanned; it picks the line of that lot and must be the line's. */
+  lot?: string | undefined;
+  /** Serial-tracked items: which units, one per unit (defaults to all the line has for the step, when that is the quantity). */
+  serials?: string[] | undefined;
 }
 
 export interface ReceiveReturnInput {
@@ -122,4 +145,16 @@ export interface ReturnQuery {
   channel?: string | undefined;
   cursor?: string | undefined;
   limit: number;
+}
+
+/** What may still come back of one shipped order line, and for tracked items, of which lots and serials. */
+export interface ReturnableLine {
+  line: { id: string; lineNo: number };
+  item: { id: string; sku: string; name: string; unit: string; tracking: 'none' | 'lot' | 'serial' };
+  shipped: string;
+  returnable: string;
+  /** Lot-tracked items: each lot the order shipped of the item (its lines of one item share them), with what may still come back of it. */
+  lots: Array<ReturnLot & { shipped: string; returnable: string }>;
+  /** Serial-tracked items: the serials shipped on the order that are with the customer and on no other return. */
+  serials: string[];
 }

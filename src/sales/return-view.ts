@@ -11,7 +11,9 @@ import { findOrdersByIds, linesOf as orderLinesOf } from './order-repository.js'
 import { getSalesOrder } from './order-view.js';
 import * as repo from './return-repository.js';
 import { disposable, type ReturnLineState } from './return-rules.js';
-import type { Return, ReturnQuery, ReturnSummary } from './return-types.js';
+import { entryTracking, serialsOfLines } from './return-tracking-repository.js';
+import type { Return, ReturnLot, ReturnQuery, ReturnSummary } from './return-types.js';
+import { lotsByIds } from '../tracking/tracking-repository.js';
 
 /** Movements and steps of one return shown at most: a return holds at most 1,000 lines, each seldom moved more than a few times. */
 const MAX_HISTORY = MAX_PAGE_SIZE;
@@ -61,14 +63,16 @@ export async function toReturn(db: Executor, row: ReturnRow): Promise<Return> {
     repo.entriesOf(db, row.id),
     listMovements(db, { documentType: 'return', documentId: row.id, order: 'asc', limit: MAX_HISTORY }),
   ]);
-  return { ...(summary as ReturnSummary), history: await toHistory(db, entries.slice(-MAX_HISTORY), summary?.lines ?? []), movements: movements.data };
+  return { ...(summary as ReturnSummary), history: await toHistory(db, row.id, entries.slice(-MAX_HISTORY), summary?.lines ?? []), movements: movements.data };
 }
 
-async function toHistory(db: Executor, entries: ReturnEntryRow[], lines: ReturnSummary['lines']): Promise<Return['history']> {
-  const [locations, items] = await Promise.all([
+async function toHistory(db: Executor, returnId: string, entries: ReturnEntryRow[], lines: ReturnSummary['lines']): Promise<Return['history']> {
+  const [locations, items, carried] = await Promise.all([
     locationRefsByIds(db, entries.flatMap((e) => [e.from_location_id, e.to_location_id])),
     itemRefsByIds(db, lines.map((l) => l.item.id)),
+    entryTracking(db, returnId),
   ]);
+  const lots = await lotRefs(db, [...carried.lots.values()].flatMap((id) => (id === null ? [] : [id])));
   const place = (id: string) => ({ id, code: locations.get(id)?.code ?? id });
   const byId = new Map(lines.map((l) => [l.id, l]));
   return entries.map((e) => {
@@ -77,7 +81,8 @@ async function toHistory(db: Executor, entries: ReturnEntryRow[], lines: ReturnS
     return {
       id: e.id, action: e.action, line: { id: e.line_id, lineNo: line?.lineNo ?? 0 }, item: { id: item?.id ?? '', sku: item?.sku ?? '' },
       quantity: formatScaled(Number(e.quantity), item?.decimals ?? 0),
-      from: place(e.from_location_id), to: place(e.to_location_id), reasonCode: e.reason_code, movementId: e.movement_id, note: e.note,
+      from: place(e.from_location_id), to: place(e.to_location_id), reasonCode: e.reason_code, movementId: e.movement_id,
+      lot: lots.get(carried.lots.get(e.id) ?? '') ?? null, serials: carried.serials.get(e.id) ?? [], note: e.note,
       by: { id: e.actor, name: e.actor_name }, occurredAt: e.occurred_at, recordedAt: e.recorded_at,
     };
   });
@@ -93,7 +98,11 @@ export async function toSummaries(db: Executor, rows: ReturnRow[]): Promise<Retu
   ]);
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const channelById = new Map(channels.map((c) => [c.id, c]));
-  const orderLineNos = await orderLineNumbers(db, orders.map((o) => o.id));
+  const [orderLineNos, lots, serials] = await Promise.all([
+    orderLineNumbers(db, orders.map((o) => o.id)),
+    lotRefs(db, lines.flatMap((l) => (l.lot_id === null ? [] : [l.lot_id]))),
+    serialsOfLines(db, lines.map((l) => l.id)),
+  ]);
   return rows.map((row) => ({
     id: row.id, number: row.number, status: row.status,
     order: row.sales_order_id === null ? null : { id: row.sales_order_id, number: orderById.get(row.sales_order_id)?.number ?? row.sales_order_id },
@@ -109,10 +118,15 @@ export async function toSummaries(db: Executor, rows: ReturnRow[]): Promise<Retu
         item: { id: l.item_id, sku: item?.sku ?? l.item_id, name: item?.name ?? '', unit: item?.unit ?? '' },
         authorised: q(state.quantity), received: q(state.received), restocked: q(state.restocked), scrapped: q(state.scrapped), inQc: q(disposable(state)),
         reasonCode: l.reason_code, note: l.note,
+        lot: l.lot_id === null ? null : (lots.get(l.lot_id) ?? null), serials: serials.filter((s) => s.line_id === l.id).map((s) => s.serial_number),
       };
     }),
     createdBy: { id: row.created_by, name: row.created_by_name }, createdAt: row.created_at, updatedAt: row.updated_at, closedAt: row.closed_at,
   }));
+}
+
+async function lotRefs(db: Executor, ids: string[]): Promise<Map<string, ReturnLot>> {
+  return new Map((await lotsByIds(db, ids)).map((l) => [l.id, { id: l.id, number: l.lot_number, expiresOn: l.expires_on }]));
 }
 
 async function orderLineNumbers(db: Executor, orderIds: string[]): Promise<Map<string, number>> {

@@ -34,7 +34,7 @@ const TABLES = [
   'events',
   'channels', 'channel_locations', 'channel_item_buffers', 'sales_orders', 'sales_order_lines', 'sales_order_holds', 'pick_lists', 'pick_list_lines',
   'webhook_subscriptions', 'webhook_deliveries',
-  'returns', 'return_lines', 'return_entries',
+  'returns', 'return_lines', 'return_entries', 'return_line_serials',
   'counts', 'count_lines',
   'lots', 'lot_balances', 'reservation_lots', 'serials', 'movement_serials',
 ] as const;

@@ -81,7 +81,8 @@ const COLUMNS: SchemaColumns = {
   returns: {
     id: R, number: R, sales_order_id: N, channel_id: N, status: R, customer_name: N, notes: N, created_by: R, created_by_name: R, created_at: R, updated_at: R, closed_at: N,
   },
-  return_lines: { id: R, return_id: R, line_no: R, order_line_id: N, item_id: R, quantity: R, received: R, restocked: R, scrapped: R, reason_code: R, note: N },
+  return_lines: { id: R, return_id: R, line_no: R, order_line_id: N, item_id: R, quantity: R, received: R, restocked: R, scrapped: R, reason_code: R, note: N, lot_id: N },
+  return_line_serials: { line_id: R, serial_id: R },
   return_entries: {
     id: R, return_id: R, line_id: R, action: R, quantity: R, from_location_id: R, to_location_id: R, reason_code: N, movement_id: R, note: N,
     actor: R, actor_name: R, occurred_at: R, recorded_at: R,
@@ -158,7 +159,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts', '0010-tracking']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts', '0010-tracking', '0012-return-tracking']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { returnableOfOrder } from '../../sales/return-returnable.js';
 import * as returns from '../../sales/return-service.js';
 import * as steps from '../../sales/return-step-service.js';
 import * as views from '../../sales/return-view.js';
 import { contextOf } from '../auth.js';
 import { done, type Api, type Deps } from '../respond.js';
 import { errorResponses, page, RefParams } from '../schemas/common.js';
-import { DisposeBody, NewReturnBody, OrderReturnsQuery, ReceiveReturnBody, Return, ReturnActionBody, ReturnListQuery, ReturnStepResult, ReturnSummary } from '../schemas/returns.js';
+import { DisposeBody, NewReturnBody, OrderReturnsQuery, ReceiveReturnBody, Return, ReturnActionBody, ReturnableLine, ReturnListQuery, ReturnStepResult, ReturnSummary } from '../schemas/returns.js';
 
 const tags = ['returns'];
 const base = '/api/v1/returns';
@@ -36,4 +37,7 @@ export function returnRoutes(app: Api, { store }: Deps): void {
 
   app.get('/api/v1/sales-orders/:ref/returns', { schema: { tags, summary: 'The returns of one sales order, newest first', params: OrderParams, querystring: OrderReturnsQuery, response: { 200: page(ReturnSummary), ...errorResponses } } },
     async (req) => views.listOrderReturns(store.db, req.params.ref, req.query));
+
+  app.get('/api/v1/sales-orders/:ref/returnable', { schema: { tags, summary: 'What may still come back of each shipped line, by lot and serial for tracked items', params: OrderParams, response: { 200: z.object({ data: z.array(ReturnableLine) }), ...errorResponses } } },
+    async (req) => ({ data: await returnableOfOrder(store.db, req.params.ref) }));
 }
