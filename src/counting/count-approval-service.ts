@@ -1,27 +1,26 @@
 import { runCommand, type CommandResult } from '../db/command.js';
-import type { CountLineRow, Executor } from '../db/schema.js';
 import type { Store } from '../db/store.js';
-import type { MovementDraft } from '../ledger/movement-types.js';
 import { postMovements } from '../ledger/posting.js';
-import { resolveLocationRefs } from '../locations/location-service.js';
 import { postingMeta } from '../operations/refs.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { nowIso } from '../shared/time.js';
-import { countView, namesFor } from './count-query-service.js';
+import { countAdjustments } from './count-adjustments.js';
+import { countView, namesFor, trackingOf } from './count-query-service.js';
 import * as repo from './count-repository.js';
 import { countAudit, lockCountFor, requireCount } from './count-service.js';
 import type { ApproveInput, Count } from './count-types.js';
-import { lineFigures, thresholdsOf } from './count-view.js';
+import { lineFigures, thresholdsOf, type LineSerials } from './count-view.js';
 import { requireReasonCode } from './reason-codes.js';
 
-const LOSS = 'loss';
 export const DEFAULT_COUNT_REASON = 'count';
+const NO_SERIALS: LineSerials = { expected: [], onHand: [], counted: [] };
 
 /**
  * Approves a count in review and posts its adjustments as one posting (document type `count`):
- * each counted line's variance — counted minus the on hand at its entry — moves between the line's
- * location and `loss`, on top of whatever the balance is now, so a sale made after the entry stays.
+ * each counted line's variance — counted minus the on hand at its entry, per lot for a lot line;
+ * for a serial line, its missing and found serials (see count-adjustments.ts) — moves between the
+ * line's location and `loss`, on top of whatever the balance is now, so a sale made after the entry stays.
  * The movements are dated at the entry, which is when the shelf held what was counted. Lines beyond
  * the count's thresholds need a manager (an admin key); within them any operator may approve.
  */
@@ -29,7 +28,7 @@ export async function approveCount(store: Store, ctx: CommandContext, ref: strin
   return runCommand(store, ctx, { name: `count.approve:${ref}`, input }, async (trx) => {
     const count = await lockCountFor(trx, ref, 'approve');
     const lines = await repo.linesOf(trx, count.id);
-    const { items } = await namesFor(trx, lines);
+    const [{ items }, tracking] = await Promise.all([namesFor(trx, lines), trackingOf(trx, lines)]);
     const thresholds = thresholdsOf(count);
     const byId = new Map(lines.map((l) => [l.id, l]));
     const reasonByLine = new Map<string, string>();
@@ -42,8 +41,9 @@ export async function approveCount(store: Store, ctx: CommandContext, ref: strin
     await requireReasonCode(trx, defaultReason, '/reason');
     const varied = lines.flatMap((line) => {
       const decimals = items.get(line.item_id)?.decimals ?? 0;
-      const figures = lineFigures(line, decimals, thresholds);
-      return figures.variance === null || figures.variance === 0 ? [] : [{ line, variance: figures.variance, needsApproval: figures.needsApproval }];
+      const figures = lineFigures(line, decimals, thresholds, tracking.serials.get(line.id) ?? (items.get(line.item_id)?.tracking === 'serial' ? NO_SERIALS : undefined));
+      if (figures.variance === null || figures.judgedUnits === 0) return [];
+      return [{ line, variance: figures.variance, serials: figures.serials, needsApproval: figures.needsApproval }];
     });
     const overThreshold = varied.filter((v) => v.needsApproval);
     if (overThreshold.length > 0 && ctx.actor.role !== 'admin') {
@@ -52,7 +52,9 @@ export async function approveCount(store: Store, ctx: CommandContext, ref: strin
     }
     const now = nowIso();
     const meta = postingMeta(ctx, now);
-    const drafts = await adjustmentDrafts(trx, varied, items, { reasonOf: (l) => reasonByLine.get(l.id) ?? defaultReason, countId: count.id, number: count.number, note: input.note ?? null });
+    const drafts = await countAdjustments(trx, varied, items, tracking, {
+      reasonOf: (l) => reasonByLine.get(l.id) ?? defaultReason, countId: count.id, number: count.number, note: input.note ?? null, now,
+    });
     if (drafts.length > 0) await postMovements(trx, drafts, meta);
     for (const line of lines) {
       const reason = line.counted === null ? null : reasonByLine.get(line.id) ?? defaultReason;
@@ -64,33 +66,6 @@ export async function approveCount(store: Store, ctx: CommandContext, ref: strin
     return {
       result: await countView(trx, await requireCount(trx, count.id), ctx.actor),
       audit: [{ ...countAudit('approved', count.id, { number: count.number, adjustments: drafts.length, overThreshold: overThreshold.length, postingId: drafts.length > 0 ? meta.postingId : null }), reason: input.note ?? null }],
-    };
-  });
-}
-
-type Items = Awaited<ReturnType<typeof namesFor>>['items'];
-
-async function adjustmentDrafts(
-  trx: Executor,
-  varied: Array<{ line: CountLineRow; variance: number }>,
-  items: Items,
-  doc: { reasonOf: (line: CountLineRow) => string; countId: string; number: string; note: string | null },
-): Promise<MovementDraft[]> {
-  if (varied.length === 0) return [];
-  const locations = await resolveLocationRefs(trx, [{ ref: LOSS, path: '/' }, ...varied.map((v) => ({ ref: v.line.location_id, path: `/lines/${v.line.line_no - 1}` }))]);
-  const loss = locations.get(LOSS);
-  if (!loss) throw new Error('the loss location is missing');
-  return varied.map(({ line, variance }) => {
-    const bin = locations.get(line.location_id);
-    if (!bin) throw new Error(`location ${line.location_id} was not resolved`);
-    const [from, to] = variance > 0 ? [loss, bin] : [bin, loss];
-    const item = items.get(line.item_id);
-    return {
-      itemId: line.item_id, quantity: Math.abs(variance), kind: 'adjustment', path: `/lines/${line.line_no - 1}`,
-      from: { id: from.id, mayGoNegative: from.mayGoNegative }, to: { id: to.id, mayGoNegative: to.mayGoNegative },
-      unitCost: line.unit_cost === null ? null : Number(line.unit_cost), reasonCode: doc.reasonOf(line),
-      documentType: 'count', documentId: doc.countId, reference: doc.number, note: doc.note, occurredAt: line.counted_at ?? nowIso(),
-      display: { sku: item?.sku ?? line.item_id, decimals: item?.decimals ?? 0, fromCode: from.code },
     };
   });
 }

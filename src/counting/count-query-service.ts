@@ -4,9 +4,10 @@ import { getLocation, locationRefsByIds } from '../locations/location-service.js
 import type { Actor } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/page.js';
+import { lotsWithIds } from '../tracking/tracking-lookup.js';
 import * as repo from './count-repository.js';
 import type { Count, CountSummary } from './count-types.js';
-import { toCount, toSummary, type ItemNames, type LocationNames } from './count-view.js';
+import { toCount, toSummary, type ItemNames, type LineSerials, type LineTracking, type LocationNames } from './count-view.js';
 
 export async function getCount(db: Executor, ref: string, actor: Actor): Promise<Count> {
   const row = await repo.findCountByRef(db, ref);
@@ -17,8 +18,23 @@ export async function getCount(db: Executor, ref: string, actor: Actor): Promise
 /** The count with its lines as this actor may see them (a blind count hides expected figures from counters). */
 export async function countView(db: Executor, row: CountRow, actor: Actor, lines?: CountLineRow[]): Promise<Count> {
   const rows = lines ?? (await repo.linesOf(db, row.id));
-  const { items, locations } = await namesFor(db, rows, [row.site_id]);
-  return toCount(row, rows, items, locations, actor);
+  const [names, tracking] = await Promise.all([namesFor(db, rows, [row.site_id]), trackingOf(db, rows)]);
+  return toCount(row, rows, { ...names, tracking }, actor);
+}
+
+/** The lots the lines count and the serials of each serial line (expected, on hand at the entry, counted). */
+export async function trackingOf(db: Executor, lines: CountLineRow[]): Promise<LineTracking> {
+  const [lots, serialRows] = await Promise.all([
+    lotsWithIds(db, lines.flatMap((l) => (l.lot_id === null ? [] : [l.lot_id]))),
+    repo.serialsOfLines(db, lines.map((l) => l.id)),
+  ]);
+  const serials = new Map<string, LineSerials>();
+  for (const r of serialRows) {
+    const entry = serials.get(r.line_id) ?? { expected: [], onHand: [], counted: [] };
+    (r.role === 'expected' ? entry.expected : r.role === 'on_hand' ? entry.onHand : entry.counted).push(r.serial_number);
+    serials.set(r.line_id, entry);
+  }
+  return { lots, serials };
 }
 
 export async function namesFor(db: Executor, lines: CountLineRow[], extraLocationIds: string[] = []): Promise<{ items: ItemNames; locations: LocationNames }> {

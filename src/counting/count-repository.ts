@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { isSqlite } from '../db/dialect.js';
-import type { CountLineRow, CountLinesTable, CountRow, CountsTable, CountStatus, Executor } from '../db/schema.js';
+import type { CountLineRow, CountLineSerialRow, CountLineSerialsTable, CountLinesTable, CountRow, CountSerialRole, CountsTable, CountStatus, Executor } from '../db/schema.js';
 
 /** The next number in a document series, taken in the caller's transaction (so a rollback gives it back). */
 export async function nextCountNumber(db: Executor): Promise<number> {
@@ -57,6 +57,45 @@ export async function updateLineRow(db: Executor, id: string, changes: Updateabl
 
 export async function linesOf(db: Executor, countId: string): Promise<CountLineRow[]> {
   return db.selectFrom('count_lines').selectAll().where('count_id', '=', countId).orderBy('line_no').execute();
+}
+
+export async function insertLineSerials(db: Executor, rows: Array<Insertable<CountLineSerialsTable>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('count_line_serials').values(rows.slice(i, i + 500)).execute();
+}
+
+/** Replaces one role's serials of a line (what was on hand at the entry, what was counted). */
+export async function replaceLineSerials(db: Executor, lineId: string, role: CountSerialRole, rows: Array<{ serial_number: string; serial_id: string | null }>): Promise<void> {
+  await db.deleteFrom('count_line_serials').where('line_id', '=', lineId).where('role', '=', role).execute();
+  await insertLineSerials(db, rows.map((r) => ({ line_id: lineId, role, ...r })));
+}
+
+/** A recount forgets what the line's serials were at the entry and which were scanned; the expected list stays. */
+export async function clearCountedSerials(db: Executor, lineId: string): Promise<void> {
+  await db.deleteFrom('count_line_serials').where('line_id', '=', lineId).where('role', 'in', ['on_hand', 'counted']).execute();
+}
+
+export async function serialsOfLines(db: Executor, lineIds: readonly string[]): Promise<CountLineSerialRow[]> {
+  if (lineIds.length === 0) return [];
+  const rows: CountLineSerialRow[] = [];
+  for (let i = 0; i < lineIds.length; i += 500) {
+    rows.push(...(await db.selectFrom('count_line_serials').selectAll().where('line_id', 'in', lineIds.slice(i, i + 500)).orderBy('serial_number').execute()));
+  }
+  return rows;
+}
+
+/** Lines of this count, other than `exceptLineId`, on which one of these serials of the item was counted. */
+export async function serialsCountedElsewhere(db: Executor, q: { countId: string; itemId: string; numbers: readonly string[]; exceptLineId: string | null }): Promise<Array<{ serial_number: string; location_id: string }>> {
+  if (q.numbers.length === 0) return [];
+  let query = db
+    .selectFrom('count_line_serials as s')
+    .innerJoin('count_lines as l', 'l.id', 's.line_id')
+    .select(['s.serial_number', 'l.location_id'])
+    .where('l.count_id', '=', q.countId)
+    .where('l.item_id', '=', q.itemId)
+    .where('s.role', '=', 'counted')
+    .where('s.serial_number', 'in', [...q.numbers]);
+  if (q.exceptLineId !== null) query = query.where('l.id', '<>', q.exceptLineId);
+  return query.execute();
 }
 
 /** The unit cost of each item's latest costed movement: what a variance is valued at. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
-import { combineEntry, countActionProblem, countNumber, needsApproval, variance, varianceValue } from './count-rules.js';
+import { combineEntry, combineSerials, countActionProblem, countNumber, needsApproval, serialVariance, serialVarianceUnits, variance, varianceValue } from './count-rules.js';
 
 const none = { unitsMicro: null, value: null };
 
@@ -75,5 +75,29 @@ describe('count rules', () => {
     expect(countActionProblem('enter', 'review', 'CC-1')?.code).toBe('conflict');
     expect(countActionProblem('cancel', 'approved', 'CC-1')).toBeInstanceOf(DomainError);
     expect(countNumber(42)).toBe('CC-000042');
+  });
+
+  it('a serial line is missing what was there and not scanned, and has unexpected what was scanned and not there', () => {
+    const v = serialVariance(['S3', 'S1', 'S2'], ['S4', 'S1']);
+    expect(v).toEqual({ missing: ['S2', 'S3'], unexpected: ['S4'] });
+    // A swap nets to zero but moves two units: the thresholds judge both.
+    expect(serialVarianceUnits(serialVariance(['A'], ['B']))).toBe(2);
+    expect(serialVarianceUnits(serialVariance(['A', 'B'], ['B', 'A']))).toBe(0);
+  });
+
+  it('missing and unexpected serials always explain the difference between the two lists', () => {
+    const numbers = fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F'));
+    fc.assert(fc.property(numbers, numbers, (onHand, counted) => {
+      const { missing, unexpected } = serialVariance(onHand, counted);
+      const after = new Set([...onHand.filter((s) => !missing.includes(s)), ...unexpected]);
+      expect([...after].sort()).toEqual([...counted].sort());
+      expect(counted.length - onHand.length).toBe(unexpected.length - missing.length);
+    }));
+  });
+
+  it('a repeat scan replaces the serials or adds the new ones', () => {
+    expect(combineSerials(['B', 'A'], ['C'], 'set')).toEqual(['C']);
+    expect(combineSerials(['B', 'A'], ['C', 'A'], 'add')).toEqual(['A', 'B', 'C']);
+    expect(combineSerials(null, ['B', 'A'], 'add')).toEqual(['A', 'B']);
   });
 });

@@ -75,3 +75,32 @@ export type EntryMode = 'set' | 'add';
 export function combineEntry(previous: number | null, quantity: number, mode: EntryMode): number {
   return mode === 'add' && previous !== null ? previous + quantity : quantity;
 }
+
+/** A serial-tracked line compared with the ledger: units there nobody scanned, and units scanned that were not there. */
+export interface SerialVariance {
+  missing: string[];
+  unexpected: string[];
+}
+
+export function serialVariance(onHand: readonly string[], counted: readonly string[]): SerialVariance {
+  const there = new Set(onHand);
+  const scanned = new Set(counted);
+  return {
+    missing: [...there].filter((s) => !scanned.has(s)).sort(),
+    unexpected: [...scanned].filter((s) => !there.has(s)).sort(),
+  };
+}
+
+/**
+ * The units a serial line's thresholds are judged on: every serial that would move. A missing unit
+ * and a found one net to zero but post two adjustments, so both count.
+ */
+export function serialVarianceUnits(v: SerialVariance): number {
+  return v.missing.length + v.unexpected.length;
+}
+
+/** How a repeat scan of a serial line combines: `set` replaces the list, `add` adds what is new to it. */
+export function combineSerials(previous: readonly string[] | null, scanned: readonly string[], mode: EntryMode): string[] {
+  if (mode === 'set' || previous === null) return [...new Set(scanned)].sort();
+  return [...new Set([...previous, ...scanned])].sort();
+}

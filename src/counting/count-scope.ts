@@ -1,5 +1,5 @@
 import { findItemByBarcode, getItem, itemRefsByIds, resolveItemRefs } from '../catalog/item-service.js';
-import type { Executor } from '../db/schema.js';
+import type { Executor, ItemTracking } from '../db/schema.js';
 import { listBalanceRows } from '../ledger/balance-repository.js';
 import { locationIdsWithin, physicalLocations, resolveLocationRefs } from '../locations/location-service.js';
 import type { LocationRef } from '../locations/location-types.js';
@@ -8,10 +8,8 @@ import { DomainError, invalidField } from '../shared/errors.js';
 import type { FieldRef } from '../shared/references.js';
 import { dueByAbc } from './abc-rules.js';
 import * as repo from './count-repository.js';
+import { MAX_COUNT_LINES, snapshotLines, type ExpectedLine } from './count-snapshot.js';
 import type { CountScopeInput, StoredScope } from './count-types.js';
-
-/** A count snapshots at most this many item × location lines, so one request stays bounded. */
-export const MAX_COUNT_LINES = 20_000;
 
 /** Resolves the site, bins and items a new count names, each bad reference reported at its field. */
 export async function resolveScope(db: Executor, scope: CountScopeInput): Promise<{ site: LocationRef; stored: StoredScope }> {
@@ -26,10 +24,6 @@ export async function resolveScope(db: Executor, scope: CountScopeInput): Promis
     if (bin.kind === 'virtual' || bin.siteId !== site.id) throw invalidField(`/scope/bins/${i}`, `'${ref}' is not a location in site ${site.code}`);
   });
   const items = await resolveItemRefs(db, itemRefs.map((ref, i) => ({ ref, path: `/scope/items/${i}` })));
-  itemRefs.forEach((ref, i) => {
-    const item = resolveOrThrow(items, ref);
-    if (item.tracking !== 'none') throw invalidField(`/scope/items/${i}`, untrackedOnly(item.sku, item.tracking));
-  });
   const unique = <T extends { id: string }>(values: T[]) => [...new Map(values.map((v) => [v.id, v])).values()];
   return {
     site,
@@ -48,19 +42,6 @@ function resolveOrThrow<T>(map: Map<string, T>, ref: string): T {
   return value;
 }
 
-/**
- * Lot- and serial-tracked stock is adjusted per lot or serial, which a count line (item × location)
- * does not record yet; such items are left out of snapshots and refused as entries.
- */
-export function untrackedOnly(sku: string, tracking: string): string {
-  return `'${sku}' is ${tracking}-tracked: counts cover untracked items only; adjust it per ${tracking} with POST /api/v1/adjustments`;
-}
-
-async function trackedItemIds(db: Executor, itemIds: string[]): Promise<Set<string>> {
-  const items = await itemRefsByIds(db, itemIds);
-  return new Set([...items.values()].filter((i) => i.tracking !== 'none').map((i) => i.id));
-}
-
 /** Where counters may enter quantities: the chosen bins (and what is under them), or the whole site. */
 export async function countArea(db: Executor, siteId: string, scope: StoredScope): Promise<Set<string>> {
   if (scope.bins.length === 0) return new Set((await physicalLocations(db, siteId)).map((l) => l.id));
@@ -68,13 +49,7 @@ export async function countArea(db: Executor, siteId: string, scope: StoredScope
   return new Set(nested.flat());
 }
 
-export interface ExpectedLine {
-  itemId: string;
-  locationId: string;
-  onHand: number;
-}
-
-/** The item × location balances a count expects to find, read when counting starts. */
+/** The item × location (× lot) stock a count expects to find, read when counting starts. */
 export async function expectedLines(db: Executor, siteId: string, scope: StoredScope, now: Date): Promise<ExpectedLine[]> {
   const area = [...(await countArea(db, siteId, scope))];
   const itemIds = scope.items.length > 0 ? scope.items.map((i) => i.id) : undefined;
@@ -82,8 +57,9 @@ export async function expectedLines(db: Executor, siteId: string, scope: StoredS
   if (balances.length > MAX_COUNT_LINES) {
     throw new DomainError('rule-violation', `the scope holds more than ${MAX_COUNT_LINES} item × location balances; count fewer bins or items at a time`);
   }
-  const tracked = await trackedItemIds(db, balances.map((b) => b.item_id));
-  const lines = balances.filter((b) => Number(b.on_hand) !== 0 && !tracked.has(b.item_id)).map((b) => ({ itemId: b.item_id, locationId: b.location_id, onHand: Number(b.on_hand) }));
+  const items = await itemRefsByIds(db, balances.map((b) => b.item_id));
+  const tracking = new Map([...items.values()].map((i) => [i.id, i.tracking]));
+  const lines = await snapshotLines(db, balances, tracking, area);
   if (scope.type === 'not-counted') {
     const last = await repo.lastCountedAt(db, siteId);
     const cutoff = now.getTime() - (scope.days ?? 0) * 86_400_000;
@@ -116,6 +92,7 @@ export interface ScannedItem {
   id: string;
   sku: string;
   decimals: number;
+  tracking: ItemTracking;
 }
 
 /** Items a counter named by id, SKU or a scanned barcode; every one that matches nothing is reported at its field. */
@@ -127,8 +104,7 @@ export async function resolveScannedItems(db: Executor, refs: FieldRef[]): Promi
     const item = await getItem(db, ref).catch(() => findItemByBarcode(db, ref)).catch(() => null);
     if (!item) errors.push({ path, message: `no item has the id, SKU or barcode '${ref}'` });
     else if (item.archived) errors.push({ path, message: `item '${item.sku}' is archived` });
-    else if (item.tracking !== 'none') errors.push({ path, message: untrackedOnly(item.sku, item.tracking) });
-    else found.set(ref, { id: item.id, sku: item.sku, decimals: item.decimals });
+    else found.set(ref, { id: item.id, sku: item.sku, decimals: item.decimals, tracking: item.tracking });
   }
   if (errors.length > 0) throw new DomainError('validation', errors.map((e) => e.message).join('; '), errors);
   return found;

@@ -37,17 +37,23 @@ export async function createCount(store: Store, ctx: CommandContext, input: NewC
   });
 }
 
-/** Counting starts: every item × location in scope with stock becomes a line, its on hand snapshotted as expected. */
+/**
+ * Counting starts: every item × location in scope with stock becomes a line, its on hand
+ * snapshotted as expected — per lot for a lot-tracked item, with the serials there for a serial-tracked one.
+ */
 export async function startCount(store: Store, ctx: CommandContext, ref: string): Promise<CommandResult<Count>> {
   return runCommand(store, ctx, { name: `count.start:${ref}`, input: {} }, async (trx) => {
     const count = await lockCountFor(trx, ref, 'start');
     const now = nowIso();
     const expected = await expectedLines(trx, count.site_id, JSON.parse(count.scope) as StoredScope, new Date(now));
-    await repo.insertLines(trx, expected.map((line, i) => ({
-      id: newId(), count_id: count.id, line_no: i + 1, item_id: line.itemId, location_id: line.locationId, expected: line.onHand,
+    const rows = expected.map((line, i) => ({
+      id: newId(), count_id: count.id, line_no: i + 1, item_id: line.itemId, location_id: line.locationId, lot_id: line.lotId, expected: line.onHand,
       unplanned: 0, counted: null, on_hand_at_count: null, unit_cost: null, previous_counted: null, recounts: 0, reason_code: null,
       counted_by: null, counted_by_name: null, counted_at: null,
-    })));
+    }));
+    await repo.insertLines(trx, rows);
+    await repo.insertLineSerials(trx, expected.flatMap((line, i) =>
+      (line.serials ?? []).map((s) => ({ line_id: rows[i]?.id ?? '', role: 'expected' as const, serial_number: s.number, serial_id: s.id }))));
     await repo.updateCountRow(trx, count.id, { status: 'counting', started_at: now, updated_at: now });
     return { result: await countView(trx, await requireCount(trx, count.id), ctx.actor), audit: [countAudit('started', count.id, { lines: expected.length })] };
   });

@@ -27,7 +27,12 @@ export interface NewCount {
 export interface EntryInput {
   item: string;
   location: string;
-  quantity: QuantityInput;
+  /** Required, except for a serial-tracked item, whose count is the number of serials scanned. */
+  quantity?: QuantityInput | undefined;
+  /** The lot counted (number or id): required for a lot-tracked item, refused for others. */
+  lot?: string | undefined;
+  /** The serial numbers scanned: required for a serial-tracked item (an empty list: none found), refused for others. */
+  serials?: string[] | undefined;
   mode?: EntryMode | undefined;
 }
 
@@ -39,12 +44,26 @@ export interface ApproveInput {
 
 type Named = { id: string; code: string; name: string };
 
+/** The serials of a serial-tracked line; what the ledger expected is null when the count is blind to this reader. */
+export interface CountLineSerials {
+  counted: string[];
+  expected: string[] | null;
+  /** Serials at the location when the entry was made that nobody scanned. */
+  missing: string[] | null;
+  /** Serials scanned that were not at the location when the entry was made. */
+  unexpected: string[] | null;
+}
+
 /** A line as a reader sees it; the figures that reveal the expected quantity are null when the count is blind to them. */
 export interface CountLine {
   id: string;
   lineNo: number;
-  item: { id: string; sku: string; name: string; unit: string };
+  item: { id: string; sku: string; name: string; unit: string; tracking: 'none' | 'lot' | 'serial' };
   location: { id: string; code: string };
+  /** The lot this line counts (lot-tracked items), with its expiry. */
+  lot: { id: string; number: string; expiresOn: string | null } | null;
+  /** Serial-tracked items only. */
+  serials: CountLineSerials | null;
   unplanned: boolean;
   counted: string | null;
   countedAt: string | null;

@@ -9,6 +9,7 @@ import { channelFeedMigration } from './migrations/0007-channel-feed.js';
 import { returnsMigration } from './migrations/0008-returns.js';
 import { cycleCountsMigration } from './migrations/0009-cycle-counts.js';
 import { trackingMigration } from './migrations/0010-tracking.js';
+import { countTrackingMigration } from './migrations/0011-count-tracking.js';
 import { returnTrackingMigration } from './migrations/0012-return-tracking.js';
 import type { Dialect, Store } from './store.js';
 
@@ -25,6 +26,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008-returns': returnsMigration(),
     '0009-cycle-counts': cycleCountsMigration(),
     '0010-tracking': trackingMigration(),
+    '0011-count-tracking': countTrackingMigration(dialect),
     '0012-return-tracking': returnTrackingMigration(),
   };
 }

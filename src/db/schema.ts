@@ -493,6 +493,19 @@ export interface CountLinesTable {
   counted_by: string | null;
   counted_by_name: string | null;
   counted_at: string | null;
+  /** The lot this line counts (lot-tracked items: one line per lot); null for other items. */
+  lot_id: string | null;
+}
+
+/** Which serials a line of a serial-tracked item expected, had on hand at the entry, and counted. */
+export type CountSerialRole = 'expected' | 'on_hand' | 'counted';
+
+export interface CountLineSerialsTable {
+  line_id: string;
+  role: CountSerialRole;
+  serial_number: string;
+  /** Null for a number the ledger has never seen (a found unit, created when the count is approved). */
+  serial_id: string | null;
 }
 
 // --- Customer returns (RMAs): the return, its authorised lines, and each step that moved stock ---
@@ -640,6 +653,7 @@ export interface Schema {
   return_line_serials: ReturnLineSerialsTable;
   counts: CountsTable;
   count_lines: CountLinesTable;
+  count_line_serials: CountLineSerialsTable;
   lots: LotsTable;
   lot_balances: LotBalancesTable;
   reservation_lots: ReservationLotsTable;
@@ -682,6 +696,7 @@ export type ReturnLineRow = Selectable<ReturnLinesTable>;
 export type ReturnEntryRow = Selectable<ReturnEntriesTable>;
 export type CountRow = Selectable<CountsTable>;
 export type CountLineRow = Selectable<CountLinesTable>;
+export type CountLineSerialRow = Selectable<CountLineSerialsTable>;
 export type LotRow = Selectable<LotsTable>;
 export type LotBalanceRow = Selectable<LotBalancesTable>;
 export type SerialRow = Selectable<SerialsTable>;

@@ -35,7 +35,7 @@ const TABLES = [
   'channels', 'channel_locations', 'channel_item_buffers', 'sales_orders', 'sales_order_lines', 'sales_order_holds', 'pick_lists', 'pick_list_lines',
   'webhook_subscriptions', 'webhook_deliveries',
   'returns', 'return_lines', 'return_entries', 'return_line_serials',
-  'counts', 'count_lines',
+  'counts', 'count_lines', 'count_line_serials',
   'lots', 'lot_balances', 'reservation_lots', 'serials', 'movement_serials',
 ] as const;
 

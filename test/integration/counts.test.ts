@@ -211,14 +211,128 @@ describe.each(DIALECTS)('cycle counts on %s', (dialect) => {
     expectProblem(await api.request('GET', '/api/v1/counts/CC-999999'), 404, '/problems/not-found');
   });
 
-  it('leaves lot-tracked items out: not snapshotted, refused as entries and in a scope', async () => {
+  /** The count setup plus milk in two lots at bin A (a third lot elsewhere in the site) and phones by serial at both bins. */
+  const trackedSetup = async () => {
     const s = await countSetup(api);
-    const milk = await api.post<{ sku: string }>('/api/v1/items', { sku: `MILK-${s.bolt.sku}`, name: 'Milk', tracking: 'lot' });
-    await api.post('/api/v1/receipts', { location: s.binA.code, lines: [{ item: milk.sku, quantity: 6, lot: { number: 'L1' } }] });
+    const binC = await makeLocation(api, 'bin', s.site.code);
+    const milk = await makeItem(api, { name: 'Milk', tracking: 'lot' });
+    const phone = await makeItem(api, { name: 'Phone', tracking: 'serial' });
+    const receive = (location: string, line: Record<string, unknown>) => api.post('/api/v1/receipts', { location, lines: [{ unitCost: '2', ...line }] });
+    await receive(s.binA.code, { item: milk.sku, quantity: 6, lot: { number: 'L1', expiresOn: '2030-01-31' } });
+    await receive(s.binA.code, { item: milk.sku, quantity: 4, lot: { number: 'L2', expiresOn: '2030-03-31' } });
+    await receive(binC.code, { item: milk.sku, quantity: 2, lot: { number: 'L3' } });
+    await receive(s.binA.code, { item: phone.sku, quantity: 3, serials: ['SN-1', 'SN-2', 'SN-3'], unitCost: '100' });
+    await receive(s.binB.code, { item: phone.sku, quantity: 1, serials: ['SN-4'], unitCost: '100' });
+    return { ...s, binC, milk, phone };
+  };
+  const lotLine = (count: Count, sku: string, bin: string, lot: string) => {
+    const line = count.lines.find((l) => l.item.sku === sku && l.location.code === bin && l.lot?.number === lot);
+    if (!line) throw new Error(`${count.number} has no line for ${sku} lot ${lot} at ${bin}`);
+    return line;
+  };
+  const lotOnHand = async (sku: string) => {
+    const lots = await api.get<{ data: Array<{ number: string; locations: Array<{ location: { code: string }; onHand: string }> }> }>(`/api/v1/lots?item=${sku}&limit=100`);
+    return Object.fromEntries(lots.data.flatMap((lot) => lot.locations.map((l) => [`${lot.number}@${l.location.code}`, l.onHand])));
+  };
+  const serialPlaces = async (sku: string) => {
+    const serials = await api.get<{ data: Array<{ serialNumber: string; location: { code: string } }> }>(`/api/v1/serials?item=${sku}&limit=100`);
+    return Object.fromEntries(serials.data.map((s) => [s.serialNumber, s.location.code]));
+  };
+
+  it('counts lot-tracked stock per lot and serial-tracked stock by serial; approval posts per lot and per serial', async () => {
+    const s = await trackedSetup();
+    const count = await startedCount(api, s, { thresholds: {} });
+    expect(count.lines.filter((l) => l.item.sku === s.milk.sku).map((l) => [l.location.code, l.lot?.number, l.lot?.expiresOn, l.expected])).toEqual(expect.arrayContaining([
+      [s.binA.code, 'L1', '2030-01-31', '6'], [s.binA.code, 'L2', '2030-03-31', '4'],
+    ]));
+    expect(count.lines.filter((l) => l.item.sku === s.milk.sku)).toHaveLength(2);
+    const manager = await api.get<Count>(`/api/v1/counts/${count.id}`);
+    expect(lineFor(manager, s.phone.sku, s.binA.code)).toMatchObject({ expected: '3', lot: null, item: { tracking: 'serial' }, serials: { expected: ['SN-1', 'SN-2', 'SN-3'], counted: [], missing: null } });
+    expect(lineFor(manager, s.phone.sku, s.binB.code).serials?.expected).toEqual(['SN-4']);
+    // A blind count hides the expected serials from a counter, as it hides quantities.
+    const blind = (await as(api, operator.key, 'GET', `/api/v1/counts/${count.id}`)).json<Count>();
+    expect(lineFor(blind, s.phone.sku, s.binA.code)).toMatchObject({ expected: null, serials: { expected: null, counted: [], missing: null, unexpected: null } });
+
+    // Movements during the count, before the entries: one of lot L1 and the unit SN-3 are sold.
+    await api.post('/api/v1/shipments', { location: s.binA.code, lines: [{ item: s.milk.sku, quantity: 1, lot: 'L1' }, { item: s.phone.sku, quantity: 1, serials: ['SN-3'] }] });
+    const entered = await as(api, operator.key, 'POST', `/api/v1/counts/${count.id}/entries`, { entries: [
+      { item: s.milk.sku, location: s.binA.code, lot: 'L1', quantity: 5 },
+      { item: s.milk.sku, location: s.binA.code, lot: 'L2', quantity: 3 },
+      { item: s.milk.sku, location: s.binA.code, lot: 'L3', quantity: 1 },
+      { item: s.phone.sku, location: s.binA.code, serials: ['SN-1', 'SN-4'] },
+      { item: s.phone.sku, location: s.binB.code, serials: [] },
+    ] });
+    expect(entered.statusCode, entered.body).toBe(200);
+    // A second pass adds a unit nobody has ever recorded.
+    const added = (await as(api, operator.key, 'POST', `/api/v1/counts/${count.id}/entries`, { entries: [{ item: s.phone.sku, location: s.binA.code, serials: ['SN-NEW', 'SN-1'], mode: 'add' }] })).json<Count>();
+    expect(lineFor(added, s.phone.sku, s.binA.code)).toMatchObject({ counted: '3', expected: null, serials: { counted: ['SN-1', 'SN-4', 'SN-NEW'], expected: null, missing: null, unexpected: null } });
+    // …and after the entries another L1 is sold: approval keeps that sale.
+    await api.post('/api/v1/shipments', { location: s.binA.code, lines: [{ item: s.milk.sku, quantity: 1, lot: 'L1' }] });
+
+    const review = await countAction(api, count, 'submit');
+    expect(lotLine(review, s.milk.sku, s.binA.code, 'L1')).toMatchObject({ expected: '6', onHandAtCount: '5', counted: '5', variance: '0' });
+    expect(lotLine(review, s.milk.sku, s.binA.code, 'L2')).toMatchObject({ onHandAtCount: '4', counted: '3', variance: '-1', varianceValue: '2' });
+    expect(lotLine(review, s.milk.sku, s.binA.code, 'L3')).toMatchObject({ unplanned: true, expected: '0', onHandAtCount: '0', variance: '1' });
+    expect(lineFor(review, s.phone.sku, s.binA.code)).toMatchObject({
+      onHandAtCount: '2', counted: '3', variance: '1', varianceValue: '300',
+      serials: { expected: ['SN-1', 'SN-2', 'SN-3'], counted: ['SN-1', 'SN-4', 'SN-NEW'], missing: ['SN-2'], unexpected: ['SN-4', 'SN-NEW'] },
+    });
+    expect(lineFor(review, s.phone.sku, s.binB.code)).toMatchObject({ counted: '0', variance: '-1', serials: { missing: ['SN-4'], unexpected: [] } });
+    const approved = await countAction(api, count, 'approve');
+
+    expect(await lotOnHand(s.milk.sku)).toMatchObject({ [`L1@${s.binA.code}`]: '4', [`L2@${s.binA.code}`]: '3', [`L3@${s.binA.code}`]: '1', [`L3@${s.binC.code}`]: '2' });
+    expect(await onHandAt(api, s.milk.sku, s.binA.code)).toBe('8');
+    // SN-2 is written off; SN-4 was on the wrong shelf: it moves from bin B (a unit is in one place) rather than being lost there and found here.
+    expect(await serialPlaces(s.phone.sku)).toEqual({ 'SN-1': s.binA.code, 'SN-2': 'loss', 'SN-3': 'customer', 'SN-4': s.binA.code, 'SN-NEW': s.binA.code });
+    expect(await onHandAt(api, s.phone.sku, s.binA.code)).toBe('3');
+    expect(await onHandAt(api, s.phone.sku, s.binB.code)).toBe('0');
+    const moves = await movementsOf(count);
+    expect(moves.every((m) => m.postingId === approved.postingId && m.reasonCode === 'count')).toBe(true);
+    expect(moves.map((m) => [m.item.sku, m.kind, m.from.code, m.to.code, m.quantity, m.lot?.number ?? null, m.serials]).sort()).toEqual([
+      [s.milk.sku, 'adjustment', 'loss', s.binA.code, '1', 'L3', []],
+      [s.milk.sku, 'adjustment', s.binA.code, 'loss', '1', 'L2', []],
+      [s.phone.sku, 'adjustment', 'loss', s.binA.code, '1', null, ['SN-NEW']],
+      [s.phone.sku, 'adjustment', s.binA.code, 'loss', '1', null, ['SN-2']],
+      [s.phone.sku, 'move', s.binB.code, s.binA.code, '1', null, ['SN-4']],
+    ].sort());
+    await expectConsistent(api);
+  });
+
+  it('refuses bad tracked entries at the field, changing nothing', async () => {
+    const s = await trackedSetup();
     const count = await startedCount(api, s);
-    expect(count.lines.map((l) => l.item.sku)).not.toContain(milk.sku);
-    await expectRefused(api, () => api.request('POST', `/api/v1/counts/${count.id}/entries`, { entries: [{ item: milk.sku, location: s.binA.code, quantity: 6 }] }), 400, BAD, ['/entries/0/item']);
-    await expectRefused(api, () => api.request('POST', '/api/v1/counts', { scope: { type: 'selection', site: s.site.code, items: [milk.sku] } }), 400, BAD, ['/scope/items/0']);
+    const entries = (list: unknown[]) => () => api.request('POST', `/api/v1/counts/${count.id}/entries`, { entries: list });
+    await expectRefused(api, entries([{ item: s.milk.sku, location: s.binA.code, quantity: 6 }]), 400, BAD, ['/entries/0/lot']);
+    await expectRefused(api, entries([{ item: s.milk.sku, location: s.binA.code, quantity: 6, lot: 'NO-SUCH' }]), 400, BAD, ['/entries/0/lot']);
+    await expectRefused(api, entries([{ item: s.bolt.sku, location: s.binA.code, quantity: 6, lot: 'L1' }]), 400, BAD, ['/entries/0/lot']);
+    await expectRefused(api, entries([{ item: s.bolt.sku, location: s.binA.code, quantity: 6, serials: ['X'] }]), 400, BAD, ['/entries/0/serials']);
+    await expectRefused(api, entries([{ item: s.milk.sku, location: s.binA.code, lot: 'L1' }]), 400, BAD, ['/entries/0/quantity']);
+    await expectRefused(api, entries([{ item: s.phone.sku, location: s.binA.code, quantity: 3 }]), 400, BAD, ['/entries/0/serials']);
+    await expectRefused(api, entries([{ item: s.phone.sku, location: s.binA.code, serials: ['SN-1', 'SN-2', 'SN-1'] }]), 400, BAD, ['/entries/0/serials/2']);
+    await expectRefused(api, entries([{ item: s.phone.sku, location: s.binA.code, serials: ['SN-1'], quantity: 2 }]), 400, BAD, ['/entries/0/quantity']);
+    // One unit counted in two places on one count: the second is refused, in one request or later.
+    await expectRefused(api, entries([{ item: s.phone.sku, location: s.binA.code, serials: ['SN-1'] }, { item: s.phone.sku, location: s.binB.code, serials: ['SN-4', 'SN-1'] }]), 409, '/problems/conflict', ['/entries/1/serials/1']);
+    await enter(api, count, [{ item: s.phone.sku, location: s.binA.code, serials: ['SN-1'] }]);
+    await expectRefused(api, entries([{ item: s.phone.sku, location: s.binB.code, serials: ['SN-1'] }]), 409, '/problems/conflict', ['/entries/0/serials/0']);
+  });
+
+  it('writes off every lot and serial nobody counted when asked, and a recount forgets the scanned serials', async () => {
+    const s = await trackedSetup();
+    const count = await createCount(api, { scope: { type: 'selection', site: s.site.code, items: [s.milk.sku, s.phone.sku] }, thresholds: {} });
+    await countAction(api, count, 'start');
+    const first = await enter(api, count, [{ item: s.phone.sku, location: s.binA.code, serials: ['SN-1', 'SN-2'] }]);
+    await countAction(api, count, 'submit');
+    const recount = await api.post<Count>(`/api/v1/counts/${count.id}/recount`, { lines: [lineFor(first, s.phone.sku, s.binA.code).id] });
+    expect(lineFor(recount, s.phone.sku, s.binA.code)).toMatchObject({ counted: null, previousCounted: '2', serials: { counted: [], missing: null } });
+    await enter(api, count, [{ item: s.phone.sku, location: s.binA.code, serials: ['SN-3'] }, { item: s.milk.sku, location: s.binA.code, lot: 'L2', quantity: 4 }]);
+    const review = await countAction(api, count, 'submit', { uncounted: 'zero' });
+    expect(lotLine(review, s.milk.sku, s.binC.code, 'L3')).toMatchObject({ counted: '0', onHandAtCount: '2', variance: '-2' });
+    expect(lineFor(review, s.phone.sku, s.binB.code)).toMatchObject({ counted: '0', serials: { missing: ['SN-4'], unexpected: [] } });
+    await countAction(api, count, 'approve');
+    // Lots with nothing left list no location.
+    expect(await lotOnHand(s.milk.sku)).toEqual({ [`L2@${s.binA.code}`]: '4' });
+    expect(await serialPlaces(s.phone.sku)).toEqual({ 'SN-1': 'loss', 'SN-2': 'loss', 'SN-3': s.binA.code, 'SN-4': 'loss' });
+    await expectConsistent(api);
   });
 
   it('approves once for one Idempotency-Key', async () => {

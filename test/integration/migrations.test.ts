@@ -93,8 +93,9 @@ const COLUMNS: SchemaColumns = {
   },
   count_lines: {
     id: R, count_id: R, line_no: R, item_id: R, location_id: R, expected: R, unplanned: R, counted: N, on_hand_at_count: N, unit_cost: N,
-    previous_counted: N, recounts: R, reason_code: N, counted_by: N, counted_by_name: N, counted_at: N,
+    previous_counted: N, recounts: R, reason_code: N, counted_by: N, counted_by_name: N, counted_at: N, lot_id: N,
   },
+  count_line_serials: { line_id: R, role: R, serial_number: R, serial_id: N },
   lots: { id: R, item_id: R, lot_number: R, manufactured_on: N, expires_on: N, first_received_at: R, created_at: R },
   lot_balances: { item_id: R, location_id: R, lot_id: R, on_hand: R, reserved: R },
   reservation_lots: { reservation_id: R, lot_id: R, quantity: R },
@@ -159,7 +160,7 @@ describe('migrations', () => {
 
   it.each(DIALECTS)('creates every table and column of Schema on %s, with its nullability', async (dialect) => {
     const { store, applied } = migrated[dialect];
-    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts', '0010-tracking', '0012-return-tracking']);
+    expect(applied).toEqual(['0001-ledger', '0002-purchasing', '0003-planning', '0004-events', '0005-sales', '0006-webhooks', '0007-channel-feed', '0008-returns', '0009-cycle-counts', '0010-tracking', '0011-count-tracking', '0012-return-tracking']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(COLUMNS).sort());
     for (const table of tables) {

@@ -16,6 +16,7 @@ export interface ItemOverrides {
   category?: string;
   reorderPoint?: string;
   barcodes?: Array<{ code: string; kind?: 'gtin' | 'custom' }>;
+  tracking?: 'none' | 'lot' | 'serial';
 }
 
 export interface ItemJson {

@@ -28,10 +28,10 @@ export function countRoutes(app: Api, { store }: Deps): void {
   app.get(`${base}/:ref`, { schema: { tags, summary: 'A count with its lines (expected figures hidden from counters on a blind count)', params: CountParams, response: countResponse } },
     async (req) => getCount(store.db, req.params.ref, contextOf(req).actor));
 
-  app.post(`${base}/:ref/start`, { schema: { tags, summary: 'Start counting: snapshot the expected quantity of every item × location in scope', params: CountParams, response: countResponse } },
+  app.post(`${base}/:ref/start`, { schema: { tags, summary: 'Start counting: snapshot the expected quantity of every item × location (× lot; with the serials there) in scope', params: CountParams, response: countResponse } },
     async (req, reply) => done(reply, await startCount(store, contextOf(req), req.params.ref)));
 
-  app.post(`${base}/:ref/entries`, { schema: { tags, summary: 'Enter counted quantities per item × location (by id, SKU or barcode)', params: CountParams, body: EntriesBody, response: countResponse } },
+  app.post(`${base}/:ref/entries`, { schema: { tags, summary: 'Enter counted quantities per item × location (by id, SKU or barcode), per lot for lot-tracked items, as scanned serials for serial-tracked ones', params: CountParams, body: EntriesBody, response: countResponse } },
     async (req, reply) => done(reply, await enterCounts(store, contextOf(req), req.params.ref, req.body)));
 
   app.post(`${base}/:ref/submit`, { schema: { tags, summary: 'Counting is done: send the count to review', params: CountParams, body: SubmitBody, response: countResponse } },
@@ -40,7 +40,7 @@ export function countRoutes(app: Api, { store }: Deps): void {
   app.post(`${base}/:ref/recount`, { schema: { tags, summary: 'Send chosen lines back to be counted again', params: CountParams, body: RecountBody, response: countResponse } },
     async (req, reply) => done(reply, await recountLines(store, contextOf(req), req.params.ref, req.body)));
 
-  app.post(`${base}/:ref/approve`, { schema: { tags, summary: 'Approve and post the variances to/from loss (beyond the thresholds: admin only)', params: CountParams, body: ApproveBody, response: countResponse } },
+  app.post(`${base}/:ref/approve`, { schema: { tags, summary: 'Approve and post the variances to/from loss, per lot and per serial (beyond the thresholds: admin only)', params: CountParams, body: ApproveBody, response: countResponse } },
     async (req, reply) => done(reply, await approveCount(store, contextOf(req), req.params.ref, req.body)));
 
   app.post(`${base}/:ref/cancel`, { schema: { tags, summary: 'Cancel a count that is not approved; nothing is posted', params: CountParams, body: CancelBody, response: countResponse } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ENTRIES } from '../../counting/count-entry-service.js';
+import { MAX_LINE_SERIALS } from '../../counting/count-line-stock.js';
 import { SHRINKAGE_GROUPS } from '../../counting/shrinkage-repository.js';
 import { booleanQuery, Money, Note, PageQuery, Place, Quantity, QuantityText, Timestamp } from './common.js';
 
@@ -42,13 +43,22 @@ export const CountSummary = z.object(summaryShape).meta({ id: 'CountSummary' });
 
 const hidden = ' (null when the count is blind and the reader is not a manager)';
 export const CountLine = z.object({
-  id: z.string(), lineNo: z.number().int(), item: z.object({ id: z.string(), sku: z.string(), name: z.string(), unit: z.string() }), location: Place,
+  id: z.string(), lineNo: z.number().int(),
+  item: z.object({ id: z.string(), sku: z.string(), name: z.string(), unit: z.string(), tracking: z.enum(['none', 'lot', 'serial']) }), location: Place,
+  lot: z.object({ id: z.string(), number: z.string(), expiresOn: z.string().nullable() }).nullable().describe('The lot this line counts (lot-tracked items: one line per lot)'),
+  serials: z.object({
+    counted: z.array(z.string()).describe('Serial numbers scanned'),
+    expected: z.array(z.string()).nullable().describe(`At the location when counting started${hidden}`),
+    missing: z.array(z.string()).nullable().describe(`At the location when the entry was made, not scanned: written off to loss on approval${hidden}`),
+    unexpected: z.array(z.string()).nullable().describe(`Scanned, not at the location when the entry was made: moved here on approval from where the ledger has them (new serials from loss)${hidden}`),
+  }).nullable().describe('Serial-tracked items only'),
   unplanned: z.boolean().describe('Found by a counter, not expected'), counted: QuantityText.nullable(), countedAt: z.string().nullable(), countedBy: Actor.nullable(),
   recounts: z.number().int(), previousCounted: QuantityText.nullable().describe('Counted before the last recount'), reasonCode: z.string().nullable(),
   expected: QuantityText.nullable().describe(`On hand when counting started${hidden}`),
   onHandAtCount: QuantityText.nullable().describe(`The ledger’s on hand when the entry was made${hidden}`),
   variance: QuantityText.nullable().describe(`counted − onHandAtCount${hidden}`),
-  unitCost: z.string().nullable(), varianceValue: z.string().nullable().describe(`|variance| × last unit cost${hidden}`),
+  unitCost: z.string().nullable(),
+  varianceValue: z.string().nullable().describe(`|variance| × last unit cost; for a serial line, every missing and unexpected serial × cost${hidden}`),
   needsApproval: z.boolean().nullable().describe(`Beyond the thresholds${hidden}`),
 }).meta({ id: 'CountLine' });
 
@@ -67,8 +77,10 @@ export const CountListQuery = PageQuery.extend({ status: StatusList.optional(), 
 export const EntriesBody = z.strictObject({
   entries: z.array(z.strictObject({
     item: Code.describe('Item id, SKU or a scanned barcode'), location: Code.describe('Location id or code (a bin the count covers)'),
-    quantity: Quantity.describe('Counted quantity (0 or more)'),
-    mode: z.enum(['set', 'add']).optional().describe('set (default): replaces an earlier entry for the same item × location; add: adds to it'),
+    quantity: Quantity.optional().describe('Counted quantity (0 or more); for a serial-tracked item the number of serials, which may be left out'),
+    lot: Code.optional().describe('Lot number (or id) counted: required for a lot-tracked item, one entry per lot'),
+    serials: z.array(z.string().max(200)).max(MAX_LINE_SERIALS).optional().describe('Serial numbers scanned: required for a serial-tracked item (empty: none found), each once'),
+    mode: z.enum(['set', 'add']).optional().describe('set (default): replaces an earlier entry for the same item × location (× lot); add: adds to it (serials: adds the new numbers)'),
   })).min(1).max(MAX_ENTRIES),
 });
 
