@@ -8,6 +8,19 @@ const Badge = (props: BadgeProps & { children: ReactNode }) => <MantineBadge {..
 
 const q = (text: string | null) => (text === null ? '—' : formatQuantity(text));
 
+/** A serial line's units: what is missing and what was found where it was not expected (when the reader may see them), else what was scanned. */
+function SerialNotes({ serials }: { serials: NonNullable<CountLine['serials']> }) {
+  if (serials.missing === null || serials.unexpected === null) {
+    return serials.counted.length > 0 ? <Text size="xs" c="dimmed">Scanned: {serials.counted.join(', ')}</Text> : null;
+  }
+  return (
+    <>
+      {serials.missing.length > 0 && <Text size="xs" c="red">Missing: {serials.missing.join(', ')}</Text>}
+      {serials.unexpected.length > 0 && <Text size="xs" c="grape">Unexpected: {serials.unexpected.join(', ')}</Text>}
+    </>
+  );
+}
+
 /**
  * A count's lines. Expected figures and variances appear only when the server sent them (a blind
  * count sends them to managers only); lines beyond the thresholds are marked and tinted.
@@ -38,10 +51,14 @@ export function CountLinesTable({ lines, figures, selectable, selected, onToggle
             <Table.Tr key={l.id} bg={l.needsApproval ? 'var(--mantine-color-red-light)' : undefined}>
               {selectable && (
                 <Table.Td>
-                  <Checkbox aria-label={`Recount ${l.item.sku} at ${l.location.code}`} checked={selected.has(l.id)} onChange={() => onToggle(l.id)} />
+                  <Checkbox aria-label={`Recount ${l.item.sku}${l.lot ? ` lot ${l.lot.number}` : ''} at ${l.location.code}`} checked={selected.has(l.id)} onChange={() => onToggle(l.id)} />
                 </Table.Td>
               )}
-              <Table.Td><Text fw={600} size="sm">{l.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text></Table.Td>
+              <Table.Td>
+                <Text fw={600} size="sm">{l.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text>
+                {l.lot && <Text size="xs">Lot {l.lot.number}{l.lot.expiresOn && ` · expires ${l.lot.expiresOn}`}</Text>}
+                {l.serials && <SerialNotes serials={l.serials} />}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.location.code}</Table.Td>
               {figures && <Table.Td ta="right" ff="monospace">{q(l.expected)}</Table.Td>}
               <Table.Td ta="right" ff="monospace">{l.counted === null ? <Text span c="dimmed" size="sm">not counted</Text> : formatQuantity(l.counted)}</Table.Td>

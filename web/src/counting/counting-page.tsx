@@ -6,7 +6,7 @@ import { QueryState } from '../layout/query-state';
 import { formatQuantity } from '../lib/format';
 import { LocationSelect } from '../operations/location-select';
 import { ScanForm } from '../operations/scan-form';
-import { FormProblem, useOperationSubmit } from '../operations/use-operation-submit';
+import { FormProblem, useOperationSubmit, type SentLine } from '../operations/use-operation-submit';
 import { useScanSession } from '../operations/use-scan-session';
 import { useCount, type Count, type CountLine } from './count-queries';
 
@@ -24,7 +24,11 @@ function BinProgress({ lines, bin }: { lines: CountLine[]; bin: string | null })
           <Table.Tbody>
             {here.map((l) => (
               <Table.Tr key={l.id}>
-                <Table.Td>{l.item.sku}<Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text></Table.Td>
+                <Table.Td>
+                  {l.item.sku}{l.lot && <Text span size="sm"> · lot {l.lot.number}</Text>}
+                  <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text>
+                  {l.serials && l.serials.counted.length > 0 && <Text size="xs" c="dimmed">Serials: {l.serials.counted.join(', ')}</Text>}
+                </Table.Td>
                 <Table.Td ta="right" ff="monospace">{l.counted === null ? <Text span size="sm" c="dimmed">to count</Text> : formatQuantity(l.counted)}</Table.Td>
               </Table.Tr>
             ))}
@@ -36,14 +40,15 @@ function BinProgress({ lines, bin }: { lines: CountLine[]; bin: string | null })
 }
 
 function CountingForm({ count }: { count: Count }) {
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const [bin, setBin] = useState<string | null>(null);
   const submitter = useOperationSubmit<Count>(session.state, {
     url: `/api/v1/counts/${encodeURIComponent(count.id)}/entries`,
     fields: ['location'],
+    linesField: 'entries',
     build: (lines) => {
       if (!bin) throw new FormProblem('Choose the bin you are counting.');
-      return { entries: lines.map(({ item, quantity }) => ({ item, location: bin, quantity })) };
+      return { entries: lines.map((line) => countEntry(line, bin)) };
     },
     success: () => `Recorded ${session.state.lines.length} item(s) in ${bin ?? ''}`,
     onSuccess: () => session.clear(),
@@ -58,9 +63,10 @@ function CountingForm({ count }: { count: Count }) {
         submitter={submitter}
         submitLabel="Record counts"
         quantityLabel="Counted"
+        tracking={{ incoming: false, location: bin, counting: true }}
         settings={
           <>
-            <Text size="sm">Count <Anchor component={Link} to={`/counts/${encodeURIComponent(count.number)}`}>{count.number}</Anchor> at {count.site.code}. Each scan adds one; change a quantity by typing. Recording again replaces the earlier figure.</Text>
+            <Text size="sm">Count <Anchor component={Link} to={`/counts/${encodeURIComponent(count.number)}`}>{count.number}</Anchor> at {count.site.code}. Each scan adds one; change a quantity by typing. Recording again replaces the earlier figure. A lot-tracked item is counted lot by lot: choose the lot, record, then the next. For a serial-tracked item scan each unit's serial; recording adds them to the serials already counted in the bin.</Text>
             <LocationSelect label="Bin being counted" memory="count" onChange={setBin} error={submitter.fieldErrors.location} />
           </>
         }
@@ -68,6 +74,13 @@ function CountingForm({ count }: { count: Count }) {
       <BinProgress lines={count.lines} bin={bin} />
     </Stack>
   );
+}
+
+/** An entry of the count: a lot-tracked line names its lot, a serial-tracked one adds its scanned serials to the bin's. */
+function countEntry(line: SentLine, bin: string) {
+  if (line.serials) return { item: line.item, location: bin, serials: line.serials, mode: 'add' as const };
+  const lot = typeof line.lot === 'string' ? line.lot : line.lot?.number;
+  return { item: line.item, location: bin, quantity: line.quantity, ...(lot && { lot }) };
 }
 
 /** The handheld counting screen: choose the bin, scan every unit, record. */

@@ -13,6 +13,8 @@ export interface LineTrackingMode {
   location: string | null;
   /** Shipping to a customer: expired lots are shown but cannot be chosen (the server refuses them). */
   toCustomer?: boolean;
+  /** A cycle count names the lot found: any lot of the item, without figures (a count may be blind) and without a first-expiring choice. */
+  counting?: boolean;
 }
 
 interface Props {
@@ -43,23 +45,26 @@ function LotFields({ line, dispatch, errors }: Omit<Props, 'mode' | 'justScanned
 
 /** Going out, a lot may be named; left alone, the server takes the first expiring lots (FEFO). */
 function LotChoice({ line, dispatch, errors, mode }: Omit<Props, 'justScanned'>) {
-  const lots = useItemLots(line.item.sku);
-  const here = (lots.data?.data ?? []).filter((l) => mode.location === null || l.locations.some((p) => p.location.code === mode.location));
+  const counting = mode.counting === true;
+  const lots = useItemLots(line.item.sku, !counting);
+  const here = (lots.data?.data ?? []).filter((l) => counting || mode.location === null || l.locations.some((p) => p.location.code === mode.location));
   const data = [
-    { value: FEFO, label: 'First expiring (FEFO)' },
+    ...(counting ? [] : [{ value: FEFO, label: 'First expiring (FEFO)' }]),
     ...here.map((l) => {
       const at = l.locations.find((p) => p.location.code === mode.location);
-      const figures = at ? ` · ${formatQuantity(at.available)} available` : '';
+      const figures = at && !counting ? ` · ${formatQuantity(at.available)} available` : '';
       return { value: l.number, label: `${l.number}${l.expiresOn ? ` · expires ${l.expiresOn}` : ''}${l.expired ? ' (expired)' : ''}${figures}`, disabled: l.expired && mode.toCustomer === true };
     }),
   ];
-  const value = line.lot?.number ? line.lot.number : FEFO;
+  const value = line.lot?.number ? line.lot.number : counting ? null : FEFO;
   return (
     <Select
       label="Lot"
       aria-label={`Lot of ${line.item.sku}`}
       data={data}
       value={value}
+      placeholder={counting ? 'Choose the lot counted' : undefined}
+      searchable={counting}
       allowDeselect={false}
       error={errors.lot ?? (lots.error ? `Could not load the lots: ${lots.error.message}` : undefined)}
       onChange={(v) => dispatch({ type: 'lot', sku: line.item.sku, lot: { ...NO_LOT, number: v && v !== FEFO ? v : '' } })}

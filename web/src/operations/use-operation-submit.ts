@@ -19,6 +19,8 @@ interface Options<R> {
   build: (lines: SentLine[]) => unknown;
   /** The API's name for a line's quantity (`quantity`, `delta`, `countedQuantity`). */
   quantityField?: string;
+  /** The API's name for the list of lines (`lines`; a count's `entries`). */
+  linesField?: string;
   /** The form's own fields the API may complain about, e.g. `location`. */
   fields: string[];
   allowNegative?: boolean;
@@ -43,6 +45,7 @@ export function useOperationSubmit<R>(state: ScanState, options: Options<R>) {
   const [formError, setFormError] = useState<string | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const quantityField = options.quantityField ?? 'quantity';
+  const lineField = new RegExp(`^/${options.linesField ?? 'lines'}/(\\d+)/(\\w+)(?:/(\\w+))?$`);
 
   function fail(message: string | null) {
     beep('error');
@@ -84,7 +87,7 @@ export function useOperationSubmit<R>(state: ScanState, options: Options<R>) {
       const perLine: Record<string, Record<string, string>> = {};
       const rest = error.fieldErrors.filter((e) => {
         // `/lines/0/lot/expiresOn` belongs at the lot's expiry field, `/lines/0/serials/1` at the serials.
-        const match = /^\/lines\/(\d+)\/(\w+)(?:\/(\w+))?$/.exec(e.path);
+        const match = lineField.exec(e.path);
         const sku = match ? sent[Number(match[1])]?.item : undefined;
         if (!match || !sku) return true;
         const field = match[2] === quantityField ? 'quantity' : match[2] === 'lot' && match[3] && match[3] !== 'number' ? match[3] : (match[2] as string);
