@@ -298,6 +298,24 @@ describe.each(DIALECTS)('cycle counts on %s', (dialect) => {
     await expectConsistent(api);
   });
 
+  it('a lot entry racing a sale of that lot reads the lot before or after it, never between', async () => {
+    const s = await trackedSetup();
+    const count = await startedCount(api, s, { thresholds: {} });
+    const [entry, sale] = await Promise.all([
+      api.request('POST', `/api/v1/counts/${count.id}/entries`, { entries: [{ item: s.milk.sku, location: s.binA.code, lot: 'L1', quantity: 5 }] }),
+      api.request('POST', '/api/v1/shipments', { location: s.binA.code, lines: [{ item: s.milk.sku, quantity: 2, lot: 'L1' }] }),
+    ]);
+    expect(entry.statusCode, entry.body).toBe(200);
+    expect(sale.statusCode, sale.body).toBe(201);
+    const line = lotLine(entry.json<Count>(), s.milk.sku, s.binA.code, 'L1');
+    expect(['6', '4']).toContain(line.onHandAtCount);
+    await countAction(api, count, 'submit');
+    await countAction(api, count, 'approve');
+    // The shelf held 5 at the entry; a sale after it is kept.
+    expect((await lotOnHand(s.milk.sku))[`L1@${s.binA.code}`]).toBe(line.onHandAtCount === '6' ? '3' : '5');
+    await expectConsistent(api);
+  });
+
   it('refuses bad tracked entries at the field, changing nothing', async () => {
     const s = await trackedSetup();
     const count = await startedCount(api, s);
