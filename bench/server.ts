@@ -15,10 +15,16 @@ const START_TIMEOUT_MS = 30_000;
  */
 export async function startServer(databaseUrl: string, poolSize: number): Promise<BenchServer> {
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-log', '--port', '0', '--host', '127.0.0.1', '--admin-key', BENCH.adminKey];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PG_POOL_SIZE: String(poolSize) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawnServer(args, { DATABASE_URL: databaseUrl, PG_POOL_SIZE: String(poolSize) });
+}
+
+/** bench/floor-server.ts on the SQLite file at `path`: the least a server can do per movement. */
+export async function startFloorServer(path: string): Promise<BenchServer> {
+  return spawnServer(['--import', 'tsx', 'bench/floor-server.ts'], { DB_PATH: path });
+}
+
+async function spawnServer(args: string[], env: Record<string, string>): Promise<BenchServer> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const stop = async () => {

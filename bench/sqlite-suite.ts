@@ -4,6 +4,7 @@ import { batchLoad, httpContender, singleMovementLoad, type HttpLoad } from './h
 import { inProcessPosting } from './in-process.js';
 import { compare, type Contender, type PairResult } from './pair.js';
 import { RawSqlite } from './raw-sqlite.js';
+import { startFloorServer } from './server.js';
 import type { Target } from './report.js';
 import type { Template } from './scratch.js';
 import { Workload } from './workload.js';
@@ -32,10 +33,36 @@ export async function sqliteSuite(template: Template, record: RecordRow): Promis
     record(row(id, 'http', what, load(workload).connections, rawPerTx, result, target));
   };
   await overHttp('http.sqlite.single', 'POST /movements', (w) => singleMovementLoad(w, BENCH.inFlight), BENCH.inFlight, TARGETS.httpSingleSqlite);
+  await floorOverHttp(template, record);
   for (const size of BENCH.batchSizes) {
     await overHttp(`http.sqlite.batch${size}`, `POST /movements/batch ×${size}`, (w) => batchLoad(w, size, BENCH.httpBatchConnections), size, TARGETS.batchEndpoint);
   }
 }
+
+/**
+ * The single-movement endpoint against the least a server can do for it (bench/floor-server.ts:
+ * Fastify and the raw statements, group-committed), both over HTTP with the same load, in
+ * alternating slices. No target: the row tells how far the 8,000/s goal is from this machine's ceiling.
+ */
+async function floorOverHttp(template: Template, record: RecordRow): Promise<void> {
+  const load = singleMovementLoad(new Workload(template.fixture), BENCH.inFlight);
+  const result = await withClone(template, 'floor', async (floorDb) => {
+    const floor = await startFloorServer(floorDb.url.slice('sqlite:'.length));
+    try {
+      return await withClone(template, 'http', (db) => withServer(db.url, 1, (server) => compare(httpContender(floor.url, load), httpContender(server.url, load), HTTP_PLAN_BOTH)));
+    } finally {
+      await floor.stop();
+    }
+  });
+  record({
+    id: 'http.sqlite.single-vs-floor', layer: 'http', dialect: 'sqlite', otherLoad: result.otherLoad,
+    stockroom: { what: 'POST /movements', concurrency: load.connections, result: result.stockroom },
+    raw: { what: 'floor server: Fastify + raw, group commit', concurrency: load.connections, result: result.raw },
+  });
+}
+
+/** Both sides over HTTP: each gets the HTTP warm-up and measured time. */
+const HTTP_PLAN_BOTH = { ...HTTP_PLAN, rawMs: HTTP_PLAN.stockroomMs };
 
 /** The raw driver on its own fresh copy of the template, doing `perTx` movements per transaction. */
 async function withRaw<T>(template: Template, perTx: number, work: (raw: Contender) => Promise<T>): Promise<T> {
