@@ -16,7 +16,8 @@ export interface ReturnLine {
   lineNo: number;
   /** The sales order line it goes back against; null on a return without an order. */
   orderLine: { id: string; lineNo: number } | null;
-  item: { id: string; sku: string; name: string; unit: string };
+  /** `tracking` says whether the line names a lot or serials. */
+  item: { id: string; sku: string; name: string; unit: string; tracking: 'none' | 'lot' | 'serial' };
   authorised: string;
   received: string;
   restocked: string;

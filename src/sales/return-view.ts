@@ -115,7 +115,7 @@ export async function toSummaries(db: Executor, rows: ReturnRow[]): Promise<Retu
       return {
         id: l.id, lineNo: l.line_no,
         orderLine: l.order_line_id === null ? null : { id: l.order_line_id, lineNo: orderLineNos.get(l.order_line_id) ?? 0 },
-        item: { id: l.item_id, sku: item?.sku ?? l.item_id, name: item?.name ?? '', unit: item?.unit ?? '' },
+        item: { id: l.item_id, sku: item?.sku ?? l.item_id, name: item?.name ?? '', unit: item?.unit ?? '', tracking: item?.tracking ?? 'none' },
         authorised: q(state.quantity), received: q(state.received), restocked: q(state.restocked), scrapped: q(state.scrapped), inQc: q(disposable(state)),
         reasonCode: l.reason_code, note: l.note,
         lot: l.lot_id === null ? null : (lots.get(l.lot_id) ?? null), serials: serials.filter((s) => s.line_id === l.id).map((s) => s.serial_number),

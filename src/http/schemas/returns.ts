@@ -18,7 +18,7 @@ export const ReturnLine = z
   .object({
     id: z.string(), lineNo: z.number().int(),
     orderLine: z.object({ id: z.string(), lineNo: z.number().int() }).nullable().describe('The sales order line; null on a return without an order'),
-    item: ItemBrief.extend({ name: z.string(), unit: z.string() }),
+    item: ItemBrief.extend({ name: z.string(), unit: z.string(), tracking: Tracking }),
     authorised: QuantityText, received: QuantityText, restocked: QuantityText, scrapped: QuantityText,
     inQc: QuantityText.describe('Received, not yet restocked or scrapped'),
     reasonCode: z.string().describe('Why the customer sent it back'), note: z.string().nullable(),
