@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, post } from '../api/client';
@@ -11,14 +11,15 @@ import { QueryState } from '../layout/query-state';
 import { useCompact } from '../layout/use-compact';
 import { formatQuantity } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
-import { checkQuantity, compareQuantities, sumQuantities } from '../lib/quantity';
-import { useOrderReturns } from './return-queries';
-import { returnableByLine } from './returnable';
-import type { Return } from './return-types';
+import { checkQuantity, sumQuantities } from '../lib/quantity';
+import { formRows, lotText, requestLine, rowFigures, rowLabel, type FormRow } from './return-form-rows';
+import { useReturnable } from './return-queries';
+import type { Return, ReturnableLine } from './return-types';
 
 interface Row {
   quantity: string;
   reason: string | null;
+  serials: string[];
 }
 
 /** Orders that shipped something: the only ones anything can come back from. */
@@ -33,13 +34,11 @@ function OrderSelect({ value, onChange }: { value: string | null; onChange: (num
   );
 }
 
-function ReturnForm({ order }: { order: SalesOrder }) {
+function ReturnForm({ order, returnable }: { order: SalesOrder; returnable: readonly ReturnableLine[] }) {
   const navigate = useNavigate();
   const compact = useCompact();
   const reasons = useReasonCodes();
-  const returns = useOrderReturns(order.number);
-  const returnable = useMemo(() => returnableByLine(order.lines, returns.data?.data ?? []), [order.lines, returns.data]);
-  const shipped = order.lines.filter((l) => compareQuantities(l.shipped, '0') > 0);
+  const shown = useMemo(() => formRows(returnable), [returnable]);
   const [rows, setRows] = useState<Record<string, Row>>({});
   const [customer, setCustomer] = useState(order.customerName ?? '');
   const [notes, setNotes] = useState('');
@@ -48,36 +47,44 @@ function ReturnForm({ order }: { order: SalesOrder }) {
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const reasonOptions = (reasons.data?.data ?? []).map((r) => ({ value: r.code, label: r.name }));
-  const row = (id: string): Row => rows[id] ?? { quantity: '', reason: null };
-  const setRow = (id: string, change: Partial<Row>) => setRows((all) => ({ ...all, [id]: { ...row(id), ...change } }));
+  const row = (key: string): Row => rows[key] ?? { quantity: '', reason: null, serials: [] };
+  const setRow = (key: string, change: Partial<Row>) => setRows((all) => ({ ...all, [key]: { ...row(key), ...change } }));
+  const touched = (r: FormRow) => (r.serials ? row(r.key).serials.length > 0 : row(r.key).quantity.trim() !== '');
 
-  const inputs = (l: SalesOrder['lines'][number]) => [
-    <TextInput key="quantity" aria-label={`Quantity of ${l.item.sku} to return`} inputMode="decimal" value={row(l.id).quantity} error={errors[`${l.id}.quantity`]}
-      rightSection={<Text size="xs" c="dimmed">{l.item.unit}</Text>} rightSectionWidth={44} onChange={(e) => setRow(l.id, { quantity: e.currentTarget.value })} />,
-    <Select key="reason" aria-label={`Reason for returning ${l.item.sku}`} placeholder="Why" data={reasonOptions} value={row(l.id).reason} error={errors[`${l.id}.reason`]}
-      onChange={(v) => setRow(l.id, { reason: v })} comboboxProps={{ withinPortal: true }} />,
+  const inputs = (r: FormRow) => [
+    r.serials ? (
+      <MultiSelect key="quantity" aria-label={`Serials of ${r.line.item.sku} to return`} placeholder={r.serials.length > 0 ? 'Scan or pick serials' : 'No serial left to return'}
+        data={r.serials} disabled={r.serials.length === 0} value={row(r.key).serials} error={errors[`${r.key}.quantity`]} searchable
+        onChange={(v) => setRow(r.key, { serials: v })} comboboxProps={{ withinPortal: true }} />
+    ) : (
+      <TextInput key="quantity" aria-label={`Quantity of ${rowLabel(r)} to return`} inputMode="decimal" value={row(r.key).quantity} error={errors[`${r.key}.quantity`]}
+        rightSection={<Text size="xs" c="dimmed">{r.line.item.unit}</Text>} rightSectionWidth={44} onChange={(e) => setRow(r.key, { quantity: e.currentTarget.value })} />
+    ),
+    <Select key="reason" aria-label={`Reason for returning ${rowLabel(r)}`} placeholder="Why" data={reasonOptions} value={row(r.key).reason} error={errors[`${r.key}.reason`]}
+      onChange={(v) => setRow(r.key, { reason: v })} comboboxProps={{ withinPortal: true }} />,
   ] as const;
 
   function review() {
     setErrors({});
     setFormError(null);
-    const chosen = shipped.filter((l) => row(l.id).quantity.trim() !== '');
+    const chosen = shown.filter(touched);
     const problems: Record<string, string> = {};
-    for (const l of chosen) {
-      const checked = checkQuantity(row(l.id).quantity);
-      if (!checked.ok) problems[`${l.id}.quantity`] = checked.message;
-      if (!row(l.id).reason) problems[`${l.id}.reason`] = 'Choose why it comes back';
+    for (const r of chosen) {
+      const checked = r.serials ? null : checkQuantity(row(r.key).quantity);
+      if (checked && !checked.ok) problems[`${r.key}.quantity`] = checked.message;
+      if (!row(r.key).reason) problems[`${r.key}.reason`] = 'Choose why it comes back';
     }
-    if (chosen.length === 0) return setFormError('Enter a quantity on at least one line.');
+    if (chosen.length === 0) return setFormError('Enter a quantity (or choose serials) on at least one line.');
     if (Object.keys(problems).length > 0) return setErrors(problems);
-    const lines = chosen.map((l) => ({ line: l.id, quantity: row(l.id).quantity.trim().replace(',', '.'), reason: row(l.id).reason ?? '' }));
+    const lines = chosen.map((r) => requestLine(r, { ...row(r.key), reason: row(r.key).reason ?? '' }));
     const body = { order: order.number, lines, ...(customer.trim() && { customerName: customer.trim() }), ...(notes.trim() && { notes: notes.trim() }) };
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
     const key = attempt.current.key;
+    const what = lines.map((l, i) => `${formatQuantity(l.quantity)} × ${rowLabel(chosen[i] as FormRow)}${l.serials ? ` (${l.serials.join(', ')})` : ''}`);
     setConfirmation({
       title: `Authorise a return for ${order.number}?`, confirmLabel: 'Authorise return',
-      message: `${chosen.map((l) => `${formatQuantity(row(l.id).quantity)} × ${l.item.sku}`).join(', ')} may come back (${formatQuantity(sumQuantities(lines.map((l) => l.quantity)))} units). Nothing moves until the goods are received into quality control.`,
+      message: `${what.join(', ')} may come back (${formatQuantity(sumQuantities(lines.map((l) => l.quantity)))} units). Nothing moves until the goods are received into quality control.`,
       run: async () => {
         try {
           const created = await post<Return>('/api/v1/returns', body, key);
@@ -86,9 +93,9 @@ function ReturnForm({ order }: { order: SalesOrder }) {
         } catch (error) {
           if (error instanceof ApiError) {
             setErrors(Object.fromEntries(error.fieldErrors.flatMap((e) => {
-              const match = /^\/lines\/(\d+)\/(quantity|reason|line)$/.exec(e.path);
-              const line = match ? lines[Number(match[1])]?.line : undefined;
-              return line ? [[`${line}.${match?.[2] === 'reason' ? 'reason' : 'quantity'}`, e.message]] : [];
+              const match = /^\/lines\/(\d+)\/(quantity|reason|line|lot|serials)(\/\d+)?$/.exec(e.path);
+              const key = match ? chosen[Number(match[1])]?.key : undefined;
+              return key ? [[`${key}.${match?.[2] === 'reason' ? 'reason' : 'quantity'}`, e.message]] : [];
             })));
           }
           throw error;
@@ -102,12 +109,13 @@ function ReturnForm({ order }: { order: SalesOrder }) {
       <Paper withBorder p="md">
         {compact ? (
           <ul aria-label={`Shipped lines of ${order.number}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {shipped.map((l) => (
-              <li key={l.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
-                <Text fw={600} size="sm">{l.item.sku}</Text>
-                <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text>
-                <Text size="xs">Shipped {formatQuantity(l.shipped)} · returnable {formatQuantity(returnable.get(l.id) ?? l.shipped)}</Text>
-                <Group gap="xs" mt={4} grow align="flex-start">{inputs(l)}</Group>
+            {shown.map((r) => (
+              <li key={r.key} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
+                <Text fw={600} size="sm">{r.line.item.sku}</Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>{r.line.item.name}</Text>
+                {r.lot && <Text size="xs">{lotText(r.lot)}</Text>}
+                <Text size="xs">Shipped {formatQuantity(rowFigures(r).shipped)} · returnable {formatQuantity(rowFigures(r).returnable)}</Text>
+                <Group gap="xs" mt={4} grow align="flex-start">{inputs(r)}</Group>
               </li>
             ))}
           </ul>
@@ -125,13 +133,16 @@ function ReturnForm({ order }: { order: SalesOrder }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {shipped.map((l) => {
-                  const [quantity, reason] = inputs(l);
+                {shown.map((r) => {
+                  const [quantity, reason] = inputs(r);
                   return (
-                    <Table.Tr key={l.id}>
-                      <Table.Th scope="row" fw={400}><Text fw={600} size="sm">{l.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}</Text></Table.Th>
-                      <Table.Td ta="right" ff="monospace">{formatQuantity(l.shipped)}</Table.Td>
-                      <Table.Td ta="right" ff="monospace">{formatQuantity(returnable.get(l.id) ?? l.shipped)}</Table.Td>
+                    <Table.Tr key={r.key}>
+                      <Table.Th scope="row" fw={400}>
+                        <Text fw={600} size="sm">{r.line.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{r.line.item.name}</Text>
+                        {r.lot && <Text size="xs">{lotText(r.lot)}</Text>}
+                      </Table.Th>
+                      <Table.Td ta="right" ff="monospace">{formatQuantity(rowFigures(r).shipped)}</Table.Td>
+                      <Table.Td ta="right" ff="monospace">{formatQuantity(rowFigures(r).returnable)}</Table.Td>
                       <Table.Td>{quantity}</Table.Td>
                       <Table.Td>{reason}</Table.Td>
                     </Table.Tr>
@@ -155,12 +166,18 @@ function ReturnForm({ order }: { order: SalesOrder }) {
   );
 }
 
+/** The order and what may still come back of it (by lot and serial): the form waits for both, so a tracked line is never offered without its lots. */
 function OrderForm({ number }: { number: string }) {
   const order = useSalesOrder(number);
-  return <QueryState query={order} what={`sales order ${number}`}>{(o) => <ReturnForm key={o.id} order={o} />}</QueryState>;
+  const returnable = useReturnable(number);
+  return (
+    <QueryState query={order} what={`sales order ${number}`}>
+      {(o) => <QueryState query={returnable} what={`what may come back of ${number}`}>{(r) => <ReturnForm key={o.id} order={o} returnable={r.data} />}</QueryState>}
+    </QueryState>
+  );
 }
 
-/** A return authorised from an order: pick the shipped lines, how many come back and why. */
+/** A return authorised from an order: pick the shipped lines (the lot, or the serials, of a tracked item), how many come back and why. */
 export function NewReturnPage() {
   const [params, setParams] = useSearchParams();
   const number = params.get('order');

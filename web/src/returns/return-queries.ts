@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, seg } from '../api/client';
 import { LIVE_MS } from '../api/queries';
 import type { Page } from '../api/types';
-import type { Return, ReturnStatus, ReturnSummary } from './return-types';
+import type { Return, ReturnableLine, ReturnStatus, ReturnSummary } from './return-types';
 
 /**
  * Queries of customer returns. Keys start with 'returns', so a step invalidates them by prefix;
@@ -27,11 +27,10 @@ export function useReturn(ref: string) {
   return useQuery({ queryKey: ['returns', 'one', ref], queryFn: () => get<Return>(`/api/v1/returns/${seg(ref)}`), refetchInterval: LIVE_MS });
 }
 
-/** Every return of one order (an order seldom has more than a few), to show what is still returnable. */
-export function useOrderReturns(order: string | null) {
+/** What may still come back of each shipped line of an order, with the lots and serials for tracked items. */
+export function useReturnable(order: string) {
   return useQuery({
-    queryKey: ['returns', 'of-order', order],
-    queryFn: () => get<Page<ReturnSummary>>(`/api/v1/sales-orders/${seg(order ?? '')}/returns`, { limit: 500 }),
-    enabled: order !== null && order !== '',
+    queryKey: ['returns', 'returnable', order],
+    queryFn: () => get<{ data: ReturnableLine[] }>(`/api/v1/sales-orders/${seg(order)}/returnable`),
   });
 }
