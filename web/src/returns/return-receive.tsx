@@ -9,10 +9,12 @@ import { useCompact } from '../layout/use-compact';
 import { formatQuantity } from '../lib/format';
 import { subtractQuantities, sumQuantities } from '../lib/quantity';
 import { CameraScanner } from '../operations/camera-scanner';
+import { LineTracking } from '../operations/line-tracking';
 import { ScanBox } from '../operations/scan-box';
 import { ScanStatus } from '../operations/scan-status';
 import { FormProblem, useOperationSubmit } from '../operations/use-operation-submit';
 import { useScanSession } from '../operations/use-scan-session';
+import { splitReceipt } from './return-split';
 import type { Return, ReturnStepResult } from './return-types';
 
 /** Quality-control places: every location flagged not sellable, as "site › zone › bin". */
@@ -39,9 +41,15 @@ function QcSelect({ value, onChange, error }: { value: string | null; onChange: 
   );
 }
 
-/** Returned goods arriving: choose the QC bin, scan each unit, check against what was authorised, confirm. */
+const lotText = (lot: { number: string; expiresOn: string | null }) => `lot ${lot.number}${lot.expiresOn ? ` (expires ${lot.expiresOn})` : ''}`;
+
+/**
+ * Returned goods arriving: choose the QC bin, scan each unit, check against what was authorised,
+ * confirm. A serial-tracked item asks the serial of each unit; an item back in several lots asks
+ * which lot came (else the lots' lines are filled in order).
+ */
 export function ReturnReceive({ ret }: { ret: Return }) {
-  const session = useScanSession();
+  const session = useScanSession({ tracked: true });
   const [location, setLocation] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const submitter = useOperationSubmit<ReturnStepResult>(session.state, {
@@ -49,9 +57,10 @@ export function ReturnReceive({ ret }: { ret: Return }) {
     fields: ['location'],
     build: (lines) => {
       if (!location) throw new FormProblem('Choose the quality-control location the goods go into.');
-      return { location, lines: lines.map(({ item, quantity }) => ({ item, quantity })) };
+      const scanned = lines.map(({ item, quantity, lot, serials }) => ({ item, quantity, ...(typeof lot === 'string' && { lot }), ...(serials && { serials }) }));
+      return { location, lines: splitReceipt(ret.lines, scanned) };
     },
-    success: (r) => `Received ${r.movements.map((m) => `${formatQuantity(m.quantity)} × ${m.item.sku}`).join(', ')} into ${location ?? ''} on ${r.return.number}`,
+    success: (r) => `Received ${r.movements.map((m) => `${formatQuantity(m.quantity)} × ${m.item.sku}${m.lot ? ` lot ${m.lot.number}` : ''}${m.serials.length ? ` (${m.serials.join(', ')})` : ''}`).join(', ')} into ${location ?? ''} on ${r.return.number}`,
     onSuccess: () => session.clear(),
   });
   const compact = useCompact();
@@ -61,21 +70,42 @@ export function ReturnReceive({ ret }: { ret: Return }) {
   /** One line's parts, laid out as a table row on a desk and as a list item on a handheld. */
   function cells(sku: string) {
     const scanned = session.state.lines.find((l) => l.item.sku === sku);
-    const onReturn = ret.lines.some((l) => l.item.sku === sku);
+    const mine = ret.lines.filter((l) => l.item.sku === sku);
+    const onReturn = mine.length > 0;
+    const lots = [...new Map(mine.flatMap((l) => (l.lot ? [[l.lot.number, l.lot] as const] : []))).values()];
+    const awaited = mine.flatMap((l) => l.serials);
+    const errors = submitter.lineErrors[sku] ?? {};
+    const serialError = errors.serials ?? errors.quantity ?? errors.item;
     return {
       flash: sku === session.state.lastSku ? 'scan-flash' : undefined,
-      item: <div><Text fw={600} size="sm">{sku}</Text>{!onReturn && <Text size="xs" c="red.8" fw={700}>not on this return: will be refused</Text>}</div>,
+      item: (
+        <div>
+          <Text fw={600} size="sm">{sku}</Text>
+          {lots.length > 0 && <Text size="xs">{lots.map(lotText).join(' · ')}</Text>}
+          {awaited.length > 0 && <Text size="xs">serials {awaited.join(', ')}</Text>}
+          {!onReturn && <Text size="xs" c="red.8" fw={700}>not on this return: will be refused</Text>}
+        </div>
+      ),
       expected: onReturn ? formatQuantity(expected(sku)) : '—',
-      input: scanned ? (
-        <TextInput aria-label={`Quantity of ${sku} received`} value={scanned.quantity} inputMode="decimal" error={submitter.lineErrors[sku]?.quantity ?? submitter.lineErrors[sku]?.item}
-          onChange={(e) => session.dispatch({ type: 'quantity', sku, quantity: e.currentTarget.value })} />
+      input: scanned?.item.tracking === 'serial' ? (
+        <LineTracking line={scanned} dispatch={session.dispatch} errors={serialError ? { serials: serialError } : {}} mode={{ incoming: false, location }} justScanned={sku === session.state.lastSku} />
+      ) : scanned ? (
+        <Stack gap={4}>
+          <TextInput aria-label={`Quantity of ${sku} received`} value={scanned.quantity} inputMode="decimal" error={errors.quantity ?? errors.item ?? errors.lot}
+            onChange={(e) => session.dispatch({ type: 'quantity', sku, quantity: e.currentTarget.value })} />
+          {lots.length > 1 && (
+            <Select aria-label={`Lot of ${sku} received`} data={[{ value: '', label: 'Lots in line order' }, ...lots.map((l) => ({ value: l.number, label: lotText(l) }))]}
+              value={scanned.lot?.number ?? ''} allowDeselect={false} size="xs" comboboxProps={{ withinPortal: true }}
+              onChange={(v) => session.dispatch({ type: 'lot', sku, lot: { number: v ?? '', expiresOn: '', manufacturedOn: '' } })} />
+          )}
+        </Stack>
       ) : null,
       remove: scanned ? <ActionIcon variant="subtle" color="red" aria-label={`Remove ${sku}`} onClick={() => session.dispatch({ type: 'remove', sku })}><IconTrash size={16} aria-hidden /></ActionIcon> : null,
     };
   }
 
   function review() {
-    const what = session.state.lines.map((l) => `${formatQuantity(l.quantity)} × ${l.item.sku}`).join(', ');
+    const what = session.state.lines.map((l) => `${formatQuantity(l.quantity)} × ${l.item.sku}${l.lot?.number ? ` ${lotText(l.lot)}` : ''}${l.serials?.length ? ` (${l.serials.join(', ')})` : ''}`).join(', ');
     setConfirmation({
       title: `Receive into ${location ?? 'quality control'}?`, confirmLabel: 'Receive',
       message: `${what || 'Nothing scanned yet'} from the customer into ${location ?? '(choose a location)'}. The units are on hand there but cannot be sold until restocked.`,
@@ -116,7 +146,7 @@ export function ReturnReceive({ ret }: { ret: Return }) {
                 <Table.Tr>
                   <Table.Th scope="col">Item</Table.Th>
                   <Table.Th scope="col" ta="right">Still expected</Table.Th>
-                  <Table.Th scope="col" w={140}>This receipt</Table.Th>
+                  <Table.Th scope="col" w={200}>This receipt</Table.Th>
                   <Table.Th scope="col" w={44}><span className="visually-hidden">Remove</span></Table.Th>
                 </Table.Tr>
               </Table.Thead>
