@@ -6,11 +6,25 @@ import type { Return, ReturnLine } from './return-types';
 
 const ACTIONS = { receipt: 'Received', restock: 'Restocked', scrap: 'Scrapped' } as const;
 
+/** The lot (number and expiry) or serials a line or step is about, as one short text; empty for untracked items. */
+export function trackingText(of: { lot: { number: string; expiresOn: string | null } | null; serials: readonly string[] }): string {
+  if (of.lot) return `lot ${of.lot.number}${of.lot.expiresOn ? `, expires ${of.lot.expiresOn}` : ''}`;
+  return of.serials.length > 0 ? `serials ${of.serials.join(', ')}` : '';
+}
+
+/** A line as its buttons and dialogs name it: the SKU, and the lot when it has one (a return may hold several lots of one item). */
+export const lineName = (l: ReturnLine) => `${l.item.sku}${l.lot ? ` lot ${l.lot.number}` : ''}`;
+
+function Tracking({ of }: { of: Parameters<typeof trackingText>[0] }) {
+  const text = trackingText(of);
+  return text ? <Text size="xs">{text}</Text> : null;
+}
+
 /** A return's lines: what was authorised, what came back, and where it went. */
 export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: ((line: ReturnLine) => void) | null }) {
   const compact = useCompact();
   const action = (l: ReturnLine) => onDispose && compareQuantities(l.inQc, '0') > 0
-    ? <Button size="compact-sm" variant="light" onClick={() => onDispose(l)} aria-label={`Restock or scrap ${l.item.sku}`}>Restock or scrap</Button>
+    ? <Button size="compact-sm" variant="light" onClick={() => onDispose(l)} aria-label={`Restock or scrap ${lineName(l)}`}>Restock or scrap</Button>
     : null;
   if (compact) {
     return (
@@ -21,6 +35,7 @@ export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: (
               <div style={{ minWidth: 0 }}>
                 <Text fw={600} size="sm">{l.item.sku}</Text>
                 <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name} · {l.reasonCode}</Text>
+                <Tracking of={l} />
               </div>
               {action(l)}
             </Group>
@@ -52,6 +67,7 @@ export function ReturnLinesTable({ ret, onDispose }: { ret: Return; onDispose: (
               <Table.Th scope="row" fw={400}>
                 <Text fw={600} size="sm">{l.item.sku}</Text>
                 <Text size="xs" c="dimmed" lineClamp={1}>{l.item.name}{l.orderLine ? ` · order line ${l.orderLine.lineNo}` : ''}</Text>
+                <Tracking of={l} />
               </Table.Th>
               <Table.Td>{l.reasonCode}</Table.Td>
               <Table.Td ta="right" ff="monospace">{formatQuantity(l.authorised)}</Table.Td>
@@ -78,6 +94,7 @@ export function ReturnHistory({ ret }: { ret: Return }) {
         {ret.history.map((h) => (
           <li key={h.id} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
             <Text size="sm"><b>{ACTIONS[h.action]}</b> {formatQuantity(h.quantity)} × {h.item.sku}</Text>
+            <Tracking of={h} />
             <Text size="xs">{h.from.code} → {h.to.code} · {h.reasonCode ?? 'no reason'}{h.note ? ` · ${h.note}` : ''}</Text>
             <Text size="xs" c="dimmed">{formatDateTime(h.occurredAt)} · {h.by.name}</Text>
           </li>
@@ -105,7 +122,7 @@ export function ReturnHistory({ ret }: { ret: Return }) {
             <Table.Tr key={h.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.occurredAt)}</Table.Td>
               <Table.Td>{ACTIONS[h.action]}</Table.Td>
-              <Table.Td>{h.item.sku}</Table.Td>
+              <Table.Td>{h.item.sku}<Tracking of={h} /></Table.Td>
               <Table.Td ta="right" ff="monospace">{formatQuantity(h.quantity)}</Table.Td>
               <Table.Td>{h.from.code} → {h.to.code}</Table.Td>
               <Table.Td>{h.reasonCode ?? '—'}{h.note ? <Text size="xs" c="dimmed">{h.note}</Text> : null}</Table.Td>
