@@ -20,7 +20,7 @@ export class ReturnsPage {
   }
 }
 
-/** New return: choose the order, then a quantity and a reason per shipped line. */
+/** New return: choose the order, then a quantity (or the serials) and a reason per shipped line; a lot-tracked line has a row per lot, named `SKU lot NUMBER`. */
 export class NewReturnPage {
   constructor(private readonly page: Page) {}
 
@@ -38,6 +38,18 @@ export class NewReturnPage {
 
   async returnLine(sku: string, quantity: string, reason: string): Promise<void> {
     await this.page.getByRole('textbox', { name: `Quantity of ${sku} to return` }).fill(quantity);
+    await this.page.getByRole('textbox', { name: `Reason for returning ${sku}` }).click();
+    await this.page.getByRole('option', { name: reason, exact: true }).click();
+  }
+
+  /** Picks serials of a serial-tracked line among those that may come back. */
+  async returnSerials(sku: string, serials: string[], reason: string): Promise<void> {
+    const select = this.page.getByRole('textbox', { name: `Serials of ${sku} to return` });
+    for (const serial of serials) {
+      await select.click();
+      await this.page.getByRole('option', { name: serial, exact: true }).click();
+    }
+    await this.page.keyboard.press('Escape');
     await this.page.getByRole('textbox', { name: `Reason for returning ${sku}` }).click();
     await this.page.getByRole('option', { name: reason, exact: true }).click();
   }
@@ -101,7 +113,7 @@ export class ReturnPage {
     await expect(dialog).toBeHidden();
   }
 
-  /** Opens a line's restock-or-scrap dialog. */
+  /** Opens a line's restock-or-scrap dialog; a line of a lot-tracked item is named `SKU lot NUMBER`. */
   async openDisposal(sku: string): Promise<Locator> {
     await this.page.getByRole('button', { name: `Restock or scrap ${sku}` }).click();
     const dialog = this.page.getByRole('dialog', { name: `Restock or scrap ${sku}` });
@@ -109,13 +121,37 @@ export class ReturnPage {
     return dialog;
   }
 
-  /** Restocks into a bin or scraps, with a reason, and confirms in the same dialog. */
-  async dispose(sku: string, action: 'Restock' | 'Scrap', quantity: string, reason: string, bin?: string): Promise<void> {
+  /** Which lot of a scanned item came, when the return holds several lots of it. */
+  async chooseLot(sku: string, lot: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: `Lot of ${sku} received` }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^lot ${lot}\\b`) }).click();
+  }
+
+  /** Serials scanned into a serial-tracked line of the receipt, one after another. */
+  async scanSerials(sku: string, serials: string[]): Promise<void> {
+    const input = this.page.getByRole('textbox', { name: `Serial number of ${sku}` });
+    for (const serial of serials) {
+      await input.fill(serial);
+      await input.press('Enter');
+    }
+  }
+
+  /**
+   * Restocks into a bin or scraps, with a reason, and confirms in the same dialog. A quantity for
+   * most lines; for a serial line the serials that go (the others are unticked).
+   */
+  async dispose(sku: string, action: 'Restock' | 'Scrap', what: string | string[], reason: string, bin?: string): Promise<void> {
     const dialog = await this.openDisposal(sku);
     await dialog.getByRole('radiogroup', { name: 'What happens to the units' }).getByText(action, { exact: true }).click();
-    await dialog.getByRole('textbox', { name: 'Quantity' }).fill(quantity);
-    if (bin) {
-      const select = dialog.getByRole('textbox', { name: 'Restock into' });
+    if (typeof what === 'string') await dialog.getByRole('textbox', { name: 'Quantity' }).fill(what);
+    else {
+      for (const box of await dialog.getByRole('group', { name: 'Serials' }).getByRole('checkbox').all()) {
+        await box.setChecked(what.includes((await box.getAttribute('value')) ?? ''));
+      }
+    }
+    const select = dialog.getByRole('textbox', { name: 'Restock into' });
+    // The bin is remembered from the last restock; choosing it again would clear it.
+    if (bin && !(await select.inputValue()).endsWith(bin)) {
       await select.click();
       await select.fill(bin);
       await this.page.getByRole('option', { name: new RegExp(`${bin}$`) }).click();
