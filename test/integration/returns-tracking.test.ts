@@ -5,8 +5,8 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, type PostingJson } from '../support/factories.js';
 import { createReturn, getReturn, lineFigures, makeReturnsShop, returnStep, stepOk, type ReturnsShop } from '../support/returns.js';
-import { createSalesOrder, makeChannel, orderAction, settled, type SalesOrder } from '../support/sales.js';
-import { expectConsistent, expectRefused as refusedNow } from './assertions.js';
+import { createSalesOrder, makeChannel, orderAction, type SalesOrder } from '../support/sales.js';
+import { expectConsistent, expectRefused } from './assertions.js';
 
 const BAD = '/problems/validation';
 const RULE = '/problems/rule-violation';
@@ -20,10 +20,6 @@ describe.each(DIALECTS)('returns of lot- and serial-tracked items on %s', (diale
     api = await startTestApi(dialect);
   });
   afterAll(async () => api.close());
-  const expectRefused: typeof refusedNow = async (...args) => {
-    await settled(api);
-    return refusedNow(...args);
-  };
   const receipt = (location: string, lines: unknown[]) => api.post<PostingJson>('/api/v1/receipts', { location, lines });
   const lotAt = async (lotId: string, code: string) => (await api.get<Lot>(`/api/v1/lots/${lotId}`)).locations.find((l) => l.location.code === code)?.onHand ?? '0';
   const serialAt = async (sku: string, serial: string) => (await api.get<SerialDetail>(`/api/v1/items/${sku}/serials/${serial}`)).location.code;

@@ -3,8 +3,8 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, makeLocation } from '../support/factories.js';
 import { createReturn, getReturn, lineFigures, makeReturnsShop, returnStep, shippedOrder, stepOk, type Return, type ReturnSummary } from '../support/returns.js';
-import { availabilityOf, eventsOfType, figuresAt, makeChannel, settled, type SalesOrder } from '../support/sales.js';
-import { expectConsistent, expectProblem, expectRefused as refusedNow } from './assertions.js';
+import { availabilityOf, eventsOfType, figuresAt, makeChannel, type SalesOrder } from '../support/sales.js';
+import { expectConsistent, expectProblem, expectRefused } from './assertions.js';
 
 const BAD = '/problems/validation';
 const RULE = '/problems/rule-violation';
@@ -18,10 +18,6 @@ describe.each(DIALECTS)('customer returns on %s', (dialect) => {
     api = await startTestApi(dialect);
   });
   afterAll(async () => api.close());
-  const expectRefused: typeof refusedNow = async (...args) => {
-    await settled(api);
-    return refusedNow(...args);
-  };
   const lineOf = (order: SalesOrder, sku: string) => order.lines.find((l) => l.item.sku === sku)?.id ?? '';
   const movementsOf = async (ret: { id: string }) => (await api.get<{ data: MovementJson[] }>(`/api/v1/movements?documentType=return&documentId=${ret.id}&order=asc`)).data;
 
