@@ -108,7 +108,8 @@ function nameStatements(client: pg.PoolClient): void {
   Object.assign(client, { query: named });
 }
 
-function isRetryable(error: unknown): boolean {
+/** A PostgreSQL deadlock or serialization failure: the statement did nothing and may be run again. */
+export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
 }

@@ -7,7 +7,7 @@ import { formatScaled } from '../shared/quantity.js';
 import { addOnHand, debitAvailable, debitReserved, getBalance } from './balance-repository.js';
 import { addLotOnHand, debitLotAvailable, debitLotReserved, getLotBalance, itemTracking } from './lot-balance-repository.js';
 import { insertMovementRows } from './movement-repository.js';
-import { postOneInOneStatement } from './one-statement-posting.js';
+import { postOneInOneStatement, type PostingAudit } from './one-statement-posting.js';
 import type { MovementDraft, PostingMeta, Shortfall } from './movement-types.js';
 import { insertMovementSerials, moveSerial } from './serial-repository.js';
 import { movedPairs, stockChanged } from './stock-events.js';
@@ -112,6 +112,24 @@ async function postOneOnPostgres(db: Executor, draft: MovementDraft, meta: Posti
   const [event] = eventRows([postingEvent([draft], meta)]);
   const seq = await postOneInOneStatement(db, draft, row, event!);
   if (seq === undefined) throw insufficientStock([await describeShortfall(db, draft)]);
+  noteAppended(db);
+  return [{ ...row, seq }];
+}
+
+/**
+ * PostgreSQL only: one untracked movement with its audit row as ONE autocommitted statement, which
+ * is then the whole command (for a caller with no Idempotency-Key, so nothing else to store). The
+ * balance rows are locked for that statement alone and no BEGIN or COMMIT round trip is needed.
+ * Returns undefined when the debit was refused: nothing was written, and the caller takes the
+ * transactional path, which reports the exact shortfall.
+ */
+export async function postOneAutocommitted(db: Executor, draft: MovementDraft, meta: PostingMeta, audit: PostingAudit): Promise<MovementRow[] | undefined> {
+  if (isSqlite(db) || db.isTransaction || draft.tracking !== 'none' || !isUntracked(draft)) throw new Error('postOneAutocommitted takes one untracked movement, on PostgreSQL, outside a transaction');
+  checkDraft(draft);
+  const row = toRow(draft, meta);
+  const [event] = eventRows([postingEvent([draft], meta)]);
+  const seq = await postOneInOneStatement(db, draft, row, event!, audit);
+  if (seq === undefined) return undefined;
   noteAppended(db);
   return [{ ...row, seq }];
 }

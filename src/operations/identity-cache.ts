@@ -1,4 +1,5 @@
 import type { Executor } from '../db/schema.js';
+import type { FieldRef } from '../shared/references.js';
 import { resolveRefs } from './refs.js';
 
 /**
@@ -31,15 +32,29 @@ function remember<T>(map: Map<string, T>, keys: string[], value: T): void {
 
 /** Identifies an item and a location by id, SKU or code, asking the database only the first time. */
 export async function identify(db: Executor, itemRef: string, locationRef: string): Promise<{ item: ItemIdentity; location: LocationIdentity }> {
-  const item = items.get(itemRef);
-  const location = locations.get(locationRef);
-  if (item && location) return { item, location };
-  const resolved = await resolveRefs(db, [{ ref: itemRef, path: '/item' }], [{ ref: locationRef, path: '/location' }]);
-  const i = resolved.item(itemRef);
-  const l = resolved.location(locationRef);
+  const { item, locations: [location] } = await identifyAll(db, { ref: itemRef, path: '/item' }, [{ ref: locationRef, path: '/location' }]);
+  return { item, location: location as LocationIdentity };
+}
+
+/** Identifies a movement's item and its two locations; a reference never seen is resolved (and refused) at its field. */
+export async function identifyMovement(db: Executor, path: string, refs: { item: string; from: string; to: string }): Promise<{ item: ItemIdentity; from: LocationIdentity; to: LocationIdentity }> {
+  const { item, locations: [from, to] } = await identifyAll(db, { ref: refs.item, path: `${path}/item` }, [{ ref: refs.from, path: `${path}/from` }, { ref: refs.to, path: `${path}/to` }]);
+  return { item, from: from as LocationIdentity, to: to as LocationIdentity };
+}
+
+async function identifyAll(db: Executor, itemRef: FieldRef, locationRefs: FieldRef[]): Promise<{ item: ItemIdentity; locations: LocationIdentity[] }> {
+  const item = items.get(itemRef.ref);
+  const known = locationRefs.map((l) => locations.get(l.ref));
+  if (item && known.every((l) => l !== undefined)) return { item, locations: known as LocationIdentity[] };
+  const resolved = await resolveRefs(db, [itemRef], locationRefs);
+  const i = resolved.item(itemRef.ref);
   const itemIdentity = { id: i.id, sku: i.sku, decimals: i.decimals, tracking: i.tracking };
-  const locationIdentity = { id: l.id, code: l.code, kind: l.kind };
-  remember(items, [itemRef, i.id], itemIdentity);
-  remember(locations, [locationRef, l.id], locationIdentity);
-  return { item: itemIdentity, location: locationIdentity };
+  remember(items, [itemRef.ref, i.id], itemIdentity);
+  const locationIdentities = locationRefs.map(({ ref }) => {
+    const l = resolved.location(ref);
+    const identity = { id: l.id, code: l.code, kind: l.kind };
+    remember(locations, [ref, l.id], identity);
+    return identity;
+  });
+  return { item: itemIdentity, locations: locationIdentities };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeItem, makeLocation, makeWarehouse, onHandAt, postMovement, receiveStock, type PostingJson } from '../support/factories.js';
+import { eventsOfType } from '../support/sales.js';
 import { expectConsistent, expectProblem, expectRefused } from './assertions.js';
 
 const BAD = '/problems/validation';
@@ -151,6 +152,51 @@ describe.each(DIALECTS)('posting movements on %s', (dialect) => {
     await expectRefused(api, move({ item: item.sku, quantity: 1, from: binA.code, to: binB.code, occurredAt: inAnHour }), 400, BAD, ['/occurredAt']);
     await expectRefused(api, move({ item: item.sku, quantity: 1, from: binA.code, to: binB.code, occurredAt: 'yesterday' }), 400, BAD, ['/occurredAt']);
     await expectRefused(api, batch([{ item: item.sku, quantity: 1, from: binA.code, to: binB.code, occurredAt: inAnHour }]), 400, BAD, ['/movements/0/occurredAt']);
+  });
+
+  it('writes a single movement with its audit row and stock.changed event, and a refused one with neither', async () => {
+    const item = await makeItem(api);
+    const { binA, binB } = await makeWarehouse(api);
+    await receiveStock(api, item.sku, binA.code, 3);
+    const posting = await api.post<PostingJson>('/api/v1/movements', { item: item.sku, quantity: '2', from: binA.code, to: binB.code });
+    const audit = await api.get<{ data: Array<{ action: string; actor: { id: string }; details: unknown }> }>(`/api/v1/audit?entityType=posting&entityId=${posting.postingId}`);
+    expect(audit.data).toEqual([expect.objectContaining({ action: 'movements.posted', actor: expect.objectContaining({ id: 'api-key:env-admin' }), details: { count: 1 } })]);
+    expect((await eventsOfType(api, 'stock.changed')).filter((e) => e.postingId === posting.postingId)).toHaveLength(1);
+    const refused = await expectRefused(api, move({ item: item.sku, quantity: '2', from: binA.code, to: binB.code }), 409, '/problems/insufficient-stock', ['/quantity']);
+    expect(refused).toMatchObject({ shortfalls: [{ item: item.sku, location: binA.code, requested: '2', available: '1' }] });
+  });
+
+  it('posts single movements both ways between two bins at once, none lost to a deadlock', async () => {
+    const item = await makeItem(api);
+    const { binA, binB } = await makeWarehouse(api);
+    await receiveStock(api, item.sku, binA.code, 100);
+    await receiveStock(api, item.sku, binB.code, 100);
+    const one = (from: string, to: string) => api.request('POST', '/api/v1/movements', { item: item.sku, quantity: '1', from, to });
+    const responses = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? one(binA.code, binB.code) : one(binB.code, binA.code))));
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 201));
+    expect([await onHandAt(api, item.sku, binA.code), await onHandAt(api, item.sku, binB.code)]).toEqual(['100', '100']);
+    await expectConsistent(api);
+  });
+
+  it('checks afresh what may have changed since an item or location was last posted: archived, allowed to go negative', async () => {
+    const item = await makeItem(api);
+    const { zone, binA, binB } = await makeWarehouse(api);
+    const binC = await makeLocation(api, 'bin', zone.code);
+    await receiveStock(api, item.sku, binA.code, 5);
+    const one = (from: string, to: string, quantity = '1') => move({ item: item.sku, quantity, from, to });
+    await postMovement(api, { item: item.sku, quantity: '1', from: binA.code, to: binB.code });
+    await api.post(`/api/v1/items/${item.sku}/archive`);
+    await expectRefused(api, one(binA.code, binB.code), 400, BAD, ['/item']);
+    await api.post(`/api/v1/items/${item.sku}/restore`);
+    await api.request('PATCH', `/api/v1/locations/${binA.code}`, { allowNegative: true });
+    expect((await one(binA.code, binB.code, '10')()).statusCode).toBe(201);
+    await api.request('PATCH', `/api/v1/locations/${binA.code}`, { allowNegative: false });
+    await expectRefused(api, one(binA.code, binB.code), 409, '/problems/insufficient-stock', ['/quantity']);
+    await postMovement(api, { item: item.sku, quantity: '1', from: binB.code, to: binC.code });
+    await postMovement(api, { item: item.sku, quantity: '1', from: binC.code, to: binB.code });
+    await api.post(`/api/v1/locations/${binC.code}/archive`);
+    await expectRefused(api, one(binB.code, binC.code), 400, BAD, ['/to']);
+    expect([await onHandAt(api, item.sku, binA.code), await onHandAt(api, item.sku, binB.code)]).toEqual(['-6', '11']);
   });
 
   it('leaves the ledger consistent', async () => {
