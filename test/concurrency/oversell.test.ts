@@ -93,6 +93,22 @@ describe('no overselling across two server processes on PostgreSQL', () => {
     expect((shipments.body.data as unknown[]).length).toBe(STOCK);
   });
 
+  it(`${CLIENTS} clients moving single units out by POST /movements (one autocommitted statement) and reserving take exactly ${STOCK}`, async () => {
+    const { sku, bin } = await stockedItem();
+    let held = 0;
+    const tally = await raceToSellOut(CLIENTS, async (client) => {
+      const server = servers[client % 2]!.url;
+      if (client % 4 === 0) {
+        const attempt = asAttempt(await call(server, 'POST', '/api/v1/reservations', { item: sku, location: bin, quantity: '1' }), 201);
+        if (attempt.ok) held++;
+        return attempt;
+      }
+      return asAttempt(await call(server, 'POST', '/api/v1/movements', { item: sku, quantity: '1', from: bin, to: 'customer' }), 201);
+    });
+    expectSoldOut(tally);
+    await expectFinalStock(sku, String(held), String(held));
+  });
+
   it(`64 reservation attempts for ${STOCK} units: exactly ${STOCK} are held, 44 refused`, async () => {
     const { sku, bin } = await stockedItem();
     const replies = await Promise.all(
