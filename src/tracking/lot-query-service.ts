@@ -2,7 +2,7 @@ import { getItem, itemRefsByIds } from '../catalog/item-service.js';
 import type { Executor, LotBalanceRow, LotRow } from '../db/schema.js';
 import { listLotBalanceRows } from '../ledger/lot-balance-repository.js';
 import { listMovementRows } from '../ledger/movement-repository.js';
-import { locationRefsByIds } from '../locations/location-service.js';
+import { getLocation, locationRefsByIds } from '../locations/location-service.js';
 import { toMovements } from '../operations/movement-dto.js';
 import { notFound } from '../shared/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../shared/page.js';
@@ -23,19 +23,21 @@ export interface LotQuery {
   expiringWithinDays?: number | undefined;
   expired?: boolean | undefined;
   withStock?: boolean | undefined;
+  location?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
-/** Lots by expiry (earliest first, lots without expiry last), filtered by item, expiry window, expired, stock. */
+/** Lots by expiry (earliest first, lots without expiry last), filtered by item, expiry window, expired, stock (anywhere, or at a location). */
 export async function listLots(db: Executor, query: LotQuery): Promise<Page<Lot>> {
   const today = utcToday(nowIso());
   const itemId = query.item === undefined ? undefined : (await getItem(db, query.item)).id;
+  const locationId = query.location === undefined ? undefined : (await getLocation(db, query.location)).id;
   const after = query.cursor === undefined ? undefined : splitKey(decodeCursor<string>(query.cursor, 'string'));
   const rows = await repo.listLotRows(db, {
-    itemId, afterKey: after, limit: query.limit, withStock: query.withStock,
+    itemId, locationId, afterKey: after, limit: query.limit, withStock: query.withStock,
     expiresBy: query.expiringWithinDays === undefined ? undefined : addDays(today, query.expiringWithinDays),
     expiredBefore: query.expired ? today : undefined,
   });

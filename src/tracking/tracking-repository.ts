@@ -27,6 +27,8 @@ export interface LotFilter {
   expiredBefore?: string | undefined;
   /** Only lots with stock in a physical location. */
   withStock?: boolean | undefined;
+  /** Only lots with stock (on hand not zero) at this location. */
+  locationId?: string | undefined;
   afterKey?: { expiresOn: string; id: string } | undefined;
   limit: number;
 }
@@ -43,6 +45,12 @@ export async function listLotRows(db: Executor, filter: LotFilter): Promise<LotR
         eb.selectFrom('lot_balances as lb').innerJoin('locations as loc', 'loc.id', 'lb.location_id').select('lb.lot_id')
           .whereRef('lb.lot_id', '=', 'lots.id').where('loc.kind', '<>', 'virtual').where('lb.on_hand', '<>', 0),
       ),
+    );
+  }
+  const locationId = filter.locationId;
+  if (locationId) {
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('lot_balances as lb').select('lb.lot_id').whereRef('lb.lot_id', '=', 'lots.id').where('lb.location_id', '=', locationId).where('lb.on_hand', '<>', 0)),
     );
   }
   const after = filter.afterKey;

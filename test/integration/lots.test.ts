@@ -5,7 +5,7 @@ import { makeItem, makeWarehouse, type MovementJson, type PostingJson } from '..
 import { availabilityOf, createSalesOrder, figuresAt, makeChannel, orderAction } from '../support/sales.js';
 import { createOrder, orderAction as poAction, purchasingSetup, receive as receivePo } from '../support/purchasing.js';
 import { raceToSellOut } from '../support/race.js';
-import { expectConsistent, expectRefused } from './assertions.js';
+import { expectConsistent, expectProblem, expectRefused } from './assertions.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const lotsOf = (movements: MovementJson[]) => movements.map((m) => [m.lot?.number, m.quantity]);
@@ -110,6 +110,15 @@ describe.each(DIALECTS)('lots on %s', (dialect) => {
     expect(lotsOf(received.movements).sort()).toEqual([['LATE', '1'], ['OLD', '2'], ['SOON', '3']]);
     expect(await figuresAt(api, item.sku, otherBin.code)).toEqual({ onHand: '6', reserved: '0', available: '4' });
     await expectConsistent(api);
+  });
+
+  it('lists the lots with stock at one location, as a ship or transfer form offers them', async () => {
+    const { item, bin, otherBin } = await perishable();
+    await api.post('/api/v1/transfers', { from: bin.code, to: otherBin.code, lines: [{ item: item.sku, quantity: 5, lot: 'LATE' }, { item: item.sku, quantity: 1, lot: 'SOON' }] });
+    const at = async (location: string) => (await api.get<{ data: Array<{ number: string }> }>(`/api/v1/lots?item=${item.sku}&location=${location}`)).data.map((l) => l.number);
+    expect(await at(otherBin.code)).toEqual(['SOON', 'LATE']);
+    expect(await at(bin.id)).toEqual(['OLD', 'SOON', 'NOEXP']);
+    expectProblem(await api.request('GET', `/api/v1/lots?item=${item.sku}&location=NOWHERE`), 404, '/problems/not-found');
   });
 
   it('counts and adjusts by lot, and reverses a lot movement into the same lot', async () => {

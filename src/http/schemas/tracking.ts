@@ -26,6 +26,7 @@ export const LotListQuery = PageQuery.extend({
   expiringWithinDays: z.coerce.number().int().min(0).max(36_500).optional().describe('Only lots expiring by today + N days (already expired included)'),
   expired: booleanQuery.describe('true: only lots already expired'),
   withStock: booleanQuery.describe('true: only lots with stock in a physical location'),
+  location: z.string().max(200).optional().describe('Location id or code: only lots with stock there (as a ship or transfer form offers them)'),
 });
 
 export const ExpiringQuery = PageQuery.extend({

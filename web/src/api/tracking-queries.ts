@@ -4,11 +4,14 @@ import { LIVE_MS } from './queries';
 import type { ExpiringLot, Lot, LotTrace, Serial, SerialDetail } from './tracking-types';
 import type { Page } from './types';
 
-/** Lots of one item that hold stock somewhere physical, earliest expiry first (the FEFO order). */
-export function useItemLots(item: string | null, withStock = true) {
+/**
+ * Lots of one item, earliest expiry first (the FEFO order): with stock somewhere physical, or with
+ * stock at `location` when one is given (the lots a ship or transfer form may take from), or all.
+ */
+export function useItemLots(item: string | null, withStock = true, location: string | null = null) {
   return useQuery({
-    queryKey: ['lots', 'item', item, withStock],
-    queryFn: () => get<Page<Lot>>('/api/v1/lots', { item, withStock: withStock || undefined, limit: 100 }),
+    queryKey: ['lots', 'item', item, withStock, location],
+    queryFn: () => get<Page<Lot>>('/api/v1/lots', { item, withStock: withStock || undefined, location: location ?? undefined, limit: 100 }),
     enabled: item !== null,
     refetchInterval: LIVE_MS,
   });

@@ -46,8 +46,9 @@ function LotFields({ line, dispatch, errors }: Omit<Props, 'mode' | 'justScanned
 /** Going out, a lot may be named; left alone, the server takes the first expiring lots (FEFO). */
 function LotChoice({ line, dispatch, errors, mode }: Omit<Props, 'justScanned'>) {
   const counting = mode.counting === true;
-  const lots = useItemLots(line.item.sku, !counting);
-  const here = (lots.data?.data ?? []).filter((l) => counting || mode.location === null || l.locations.some((p) => p.location.code === mode.location));
+  // The server picks the lots with stock at the form's location, so an item with many lots elsewhere does not crowd them out.
+  const lots = useItemLots(line.item.sku, !counting, counting ? null : mode.location);
+  const here = lots.data?.data ?? [];
   const data = [
     ...(counting ? [] : [{ value: FEFO, label: 'First expiring (FEFO)' }]),
     ...here.map((l) => {
