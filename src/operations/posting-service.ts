@@ -64,9 +64,9 @@ export async function postMovementBatch(store: Store, ctx: CommandContext, input
  * The PostgreSQL fast path for one plain movement without an Idempotency-Key: one autocommitted
  * statement posts the movement with its event and audit row, naming the item and locations from
  * the identity cache (resolved, and refused at their fields, the first time a reference is seen);
- * the statement itself checks what may have changed since (archived, may go negative). Tracked
- * items, adjustments (reason codes), a refused debit and a failed check take the transactional
- * path, which gives the exact answer (and retries deadlocks).
+ * the statement itself checks that none of them has been archived since. Tracked items,
+ * adjustments (reason codes), a refused debit and a failed check take the transactional path,
+ * which gives the exact answer (and retries deadlocks).
  */
 async function postAtOnce(store: Store, ctx: CommandContext, m: MovementInput, path: string): Promise<PostingResult<Movement> | null> {
   if (m.lot !== undefined || m.serials !== undefined || m.kind === 'adjustment' || m.reasonCode !== undefined) return null;
