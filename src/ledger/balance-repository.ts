@@ -131,6 +131,21 @@ export async function getBalanceForUpdate(db: Executor, dialect: 'sqlite' | 'pos
   return (await query.executeTakeFirst()) ?? { item_id: itemId, location_id: locationId, on_hand: 0, reserved: 0 };
 }
 
+/**
+ * PostgreSQL: locks the existing balance rows of these item × location pairs, in (item, location)
+ * order, until the transaction ends. A posting that changes several rows takes them all here
+ * first, so two postings over the same rows cannot lock them in opposite orders and deadlock.
+ */
+export async function lockBalanceRows(db: Executor, keys: ReadonlyArray<{ itemId: string; locationId: string }>): Promise<void> {
+  const unique = [...new Map(keys.map((k) => [`${k.itemId}\u0000${k.locationId}`, k])).values()];
+  if (unique.length === 0) return;
+  // The pairs as two arrays joined by position: one plan for any number of pairs (a row-value IN list is planned per length, slowly).
+  const items = unique.map((k) => k.itemId);
+  const locations = unique.map((k) => k.locationId);
+  await sql`select b.item_id from balances b join unnest(cast(${items} as text[]), cast(${locations} as text[])) as k(item_id, location_id)
+    on b.item_id = k.item_id and b.location_id = k.location_id order by b.item_id, b.location_id for update of b`.execute(db);
+}
+
 /** Replaces the whole balance cache (a rebuild from the ledger); returns how many rows it wrote. */
 export async function replaceAllBalances(db: Executor, rows: BalanceRow[]): Promise<number> {
   await db.deleteFrom('balances').execute();

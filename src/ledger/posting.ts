@@ -4,7 +4,7 @@ import type { Executor, MovementRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { formatScaled } from '../shared/quantity.js';
-import { addOnHand, debitAvailable, debitReserved, getBalance } from './balance-repository.js';
+import { addOnHand, debitAvailable, debitReserved, getBalance, lockBalanceRows } from './balance-repository.js';
 import { addLotOnHand, debitLotAvailable, debitLotReserved, getLotBalance, itemTracking } from './lot-balance-repository.js';
 import { insertMovementRows } from './movement-repository.js';
 import { postOneInOneStatement, type PostingAudit } from './one-statement-posting.js';
@@ -29,6 +29,7 @@ export async function postMovements(db: Executor, drafts: MovementDraft[], meta:
   drafts.forEach(checkDraft);
   const [only] = drafts;
   if (only && drafts.length === 1 && !isSqlite(db) && isUntracked(only)) return postOneOnPostgres(db, only, meta);
+  await lockRowsInOrder(db, drafts);
   const shortfalls: Shortfall[] = [];
   for (const draft of drafts) {
     // The lot row is taken before the aggregate, in every path, so concurrent postings lock rows in one order.
@@ -59,6 +60,17 @@ async function fillTracking(db: Executor, drafts: MovementDraft[]): Promise<void
   if (unknown.length === 0) return;
   const tracking = await itemTracking(db, [...new Set(unknown.map((d) => d.itemId))]);
   for (const d of unknown) d.tracking = tracking.get(d.itemId) ?? 'none';
+}
+
+/**
+ * On PostgreSQL a posting of several movements locks all its balance rows first, in one order, so
+ * two postings over the same rows in opposite orders (A→B and B→A, or items X, Y and Y, X) do not
+ * deadlock. Lot rows are taken before their aggregate row in every path, so a posting with lots
+ * keeps that order instead. SQLite has one writer.
+ */
+async function lockRowsInOrder(db: Executor, drafts: readonly MovementDraft[]): Promise<void> {
+  if (isSqlite(db) || drafts.length < 2 || drafts.some((d) => d.lotId)) return;
+  await lockBalanceRows(db, drafts.flatMap((d) => [{ itemId: d.itemId, locationId: d.from.id }, { itemId: d.itemId, locationId: d.to.id }]));
 }
 
 function isUntracked(draft: MovementDraft): boolean {
