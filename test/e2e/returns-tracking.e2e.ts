@@ -47,8 +47,8 @@ test('a lot and serials come back: chosen among what the order shipped, received
   await form.returnSerials(drill, [d1, d2], 'Defective');
   const number = await form.authorise();
   const ret = new ReturnPage(page);
-  await expect(ret.line(milk).filter({ hasText: `lot ${late}` })).toContainText(`lot ${late}, expires ${day(40)}`);
-  await expect(ret.line(milk).filter({ hasText: `lot ${soon}` })).toContainText(`lot ${soon}, expires ${day(10)}`);
+  await expect(ret.line(milk).filter({ hasText: `lot ${late}` })).toContainText(`lot ${late} · expires ${day(40)}`);
+  await expect(ret.line(milk).filter({ hasText: `lot ${soon}` })).toContainText(`lot ${soon} · expires ${day(10)}`);
   await expect(ret.line(drill)).toContainText(`serials ${d1}, ${d2}`);
 
   // A second return of the order offers only what is left: 1 of SOON, none of LATE, no serial.

@@ -26,6 +26,11 @@ export function formatDay(day: string): string {
   return shortDate.format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A lot as the app names it: its number, and its expiry when it has one ("lot L-7 · expires 2026-12-01"). */
+export function formatLot(lot: { number: string; expiresOn: string | null }): string {
+  return `lot ${lot.number}${lot.expiresOn ? ` · expires ${lot.expiresOn}` : ''}`;
+}
+
 /** Chart libraries plot numbers; this is for drawing only, never for arithmetic or display of figures. */
 export function plotValue(text: string): number {
   return Number(text);

@@ -9,10 +9,10 @@ import { ConfirmModal, type Confirmation } from '../layout/confirm-modal';
 import { PageHeader } from '../layout/page-header';
 import { QueryState } from '../layout/query-state';
 import { useCompact } from '../layout/use-compact';
-import { formatQuantity } from '../lib/format';
+import { formatLot, formatQuantity } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { checkQuantity, sumQuantities } from '../lib/quantity';
-import { formRows, lotText, requestLine, rowFigures, rowLabel, type FormRow } from './return-form-rows';
+import { formRows, requestLine, rowFigures, rowLabel, type FormRow } from './return-form-rows';
 import { useReturnable } from './return-queries';
 import type { Return, ReturnableLine } from './return-types';
 
@@ -113,7 +113,7 @@ function ReturnForm({ order, returnable }: { order: SalesOrder; returnable: read
               <li key={r.key} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '6px 0' }}>
                 <Text fw={600} size="sm">{r.line.item.sku}</Text>
                 <Text size="xs" c="dimmed" lineClamp={1}>{r.line.item.name}</Text>
-                {r.lot && <Text size="xs">{lotText(r.lot)}</Text>}
+                {r.lot && <Text size="xs">{formatLot(r.lot)}</Text>}
                 <Text size="xs">Shipped {formatQuantity(rowFigures(r).shipped)} · returnable {formatQuantity(rowFigures(r).returnable)}</Text>
                 <Group gap="xs" mt={4} grow align="flex-start">{inputs(r)}</Group>
               </li>
@@ -139,7 +139,7 @@ function ReturnForm({ order, returnable }: { order: SalesOrder; returnable: read
                     <Table.Tr key={r.key}>
                       <Table.Th scope="row" fw={400}>
                         <Text fw={600} size="sm">{r.line.item.sku}</Text><Text size="xs" c="dimmed" lineClamp={1}>{r.line.item.name}</Text>
-                        {r.lot && <Text size="xs">{lotText(r.lot)}</Text>}
+                        {r.lot && <Text size="xs">{formatLot(r.lot)}</Text>}
                       </Table.Th>
                       <Table.Td ta="right" ff="monospace">{formatQuantity(rowFigures(r).shipped)}</Table.Td>
                       <Table.Td ta="right" ff="monospace">{formatQuantity(rowFigures(r).returnable)}</Table.Td>

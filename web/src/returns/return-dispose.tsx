@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack,
 import { useEffect, useRef, useState } from 'react';
 import { post, seg } from '../api/client';
 import { useReasonCodes } from '../api/queries';
-import { formatQuantity } from '../lib/format';
+import { formatLot, formatQuantity } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { placeProblem } from '../lib/place-problem';
 import { checkQuantity } from '../lib/quantity';
@@ -84,7 +84,7 @@ function DisposeForm({ ret, line, onClose, onDone }: { ret: Return; line: Return
   const verb = action === 'restock' ? 'Restock' : 'Scrap';
   return (
     <Stack gap="sm">
-      <Text size="sm">{formatQuantity(line.inQc)} {line.item.unit} of {line.item.sku}{line.lot ? `, lot ${line.lot.number}${line.lot.expiresOn ? ` (expires ${line.lot.expiresOn})` : ''},` : ''} in quality control (came back as “{line.reasonCode}”).</Text>
+      <Text size="sm">{formatQuantity(line.inQc)} {line.item.unit} of {line.item.sku}{line.lot ? `, ${formatLot(line.lot)},` : ''} in quality control (came back as “{line.reasonCode}”).</Text>
       <SegmentedControl aria-label="What happens to the units" value={action} onChange={(v) => setAction(v === 'scrap' ? 'scrap' : 'restock')}
         data={[{ value: 'restock', label: 'Restock' }, { value: 'scrap', label: 'Scrap' }]} />
       {serialLine ? (

@@ -25,8 +25,6 @@ export function formRows(returnable: readonly ReturnableLine[]): FormRow[] {
 /** How a row is named in labels and the confirmation: the SKU, and the lot when it has one. */
 export const rowLabel = (row: FormRow) => `${row.line.item.sku}${row.lot ? ` lot ${row.lot.number}` : ''}`;
 
-export const lotText = (lot: LotChoice) => `lot ${lot.number}${lot.expiresOn ? ` · expires ${lot.expiresOn}` : ''}`;
-
 /**
  * What is shipped and still returnable on a row: of its lot, or of its line — for a serial line no
  * more than the serials left to choose (a return that names its serials on arrival takes units, not serials).

@@ -6,7 +6,7 @@ import { useLocationTree } from '../api/queries';
 import type { LocationNode } from '../api/types';
 import { ConfirmModal, type Confirmation } from '../layout/confirm-modal';
 import { useCompact } from '../layout/use-compact';
-import { formatQuantity } from '../lib/format';
+import { formatLot, formatQuantity } from '../lib/format';
 import { subtractQuantities, sumQuantities } from '../lib/quantity';
 import { CameraScanner } from '../operations/camera-scanner';
 import { LineTracking } from '../operations/line-tracking';
@@ -41,7 +41,6 @@ function QcSelect({ value, onChange, error }: { value: string | null; onChange: 
   );
 }
 
-const lotText = (lot: { number: string; expiresOn: string | null }) => `lot ${lot.number}${lot.expiresOn ? ` (expires ${lot.expiresOn})` : ''}`;
 
 /**
  * Returned goods arriving: choose the QC bin, scan each unit, check against what was authorised,
@@ -81,7 +80,7 @@ export function ReturnReceive({ ret }: { ret: Return }) {
       item: (
         <div>
           <Text fw={600} size="sm">{sku}</Text>
-          {lots.length > 0 && <Text size="xs">{lots.map(lotText).join(' · ')}</Text>}
+          {lots.length > 0 && <Text size="xs">{lots.map(formatLot).join('; ')}</Text>}
           {awaited.length > 0 && <Text size="xs">serials {awaited.join(', ')}</Text>}
           {!onReturn && <Text size="xs" c="red.8" fw={700}>not on this return: will be refused</Text>}
         </div>
@@ -94,7 +93,7 @@ export function ReturnReceive({ ret }: { ret: Return }) {
           <TextInput aria-label={`Quantity of ${sku} received`} value={scanned.quantity} inputMode="decimal" error={errors.quantity ?? errors.item ?? errors.lot}
             onChange={(e) => session.dispatch({ type: 'quantity', sku, quantity: e.currentTarget.value })} />
           {lots.length > 1 && (
-            <Select aria-label={`Lot of ${sku} received`} data={[{ value: '', label: 'Lots in line order' }, ...lots.map((l) => ({ value: l.number, label: lotText(l) }))]}
+            <Select aria-label={`Lot of ${sku} received`} data={[{ value: '', label: 'Lots in line order' }, ...lots.map((l) => ({ value: l.number, label: formatLot(l) }))]}
               value={scanned.lot?.number ?? ''} allowDeselect={false} size="xs" comboboxProps={{ withinPortal: true }}
               onChange={(v) => session.dispatch({ type: 'lot', sku, lot: { number: v ?? '', expiresOn: '', manufacturedOn: '' } })} />
           )}
@@ -105,7 +104,7 @@ export function ReturnReceive({ ret }: { ret: Return }) {
   }
 
   function review() {
-    const what = session.state.lines.map((l) => `${formatQuantity(l.quantity)} × ${l.item.sku}${l.lot?.number ? ` ${lotText(l.lot)}` : ''}${l.serials?.length ? ` (${l.serials.join(', ')})` : ''}`).join(', ');
+    const what = session.state.lines.map((l) => `${formatQuantity(l.quantity)} × ${l.item.sku}${l.lot?.number ? ` ${formatLot({ number: l.lot.number, expiresOn: l.lot.expiresOn || null })}` : ''}${l.serials?.length ? ` (${l.serials.join(', ')})` : ''}`).join(', ');
     setConfirmation({
       title: `Receive into ${location ?? 'quality control'}?`, confirmLabel: 'Receive',
       message: `${what || 'Nothing scanned yet'} from the customer into ${location ?? '(choose a location)'}. The units are on hand there but cannot be sold until restocked.`,

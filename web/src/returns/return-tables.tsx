@@ -1,6 +1,6 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useCompact } from '../layout/use-compact';
-import { formatDateTime, formatQuantity } from '../lib/format';
+import { formatDateTime, formatLot, formatQuantity } from '../lib/format';
 import { compareQuantities } from '../lib/quantity';
 import type { Return, ReturnLine } from './return-types';
 
@@ -8,7 +8,7 @@ const ACTIONS = { receipt: 'Received', restock: 'Restocked', scrap: 'Scrapped' }
 
 /** The lot (number and expiry) or serials a line or step is about, as one short text; empty for untracked items. */
 export function trackingText(of: { lot: { number: string; expiresOn: string | null } | null; serials: readonly string[] }): string {
-  if (of.lot) return `lot ${of.lot.number}${of.lot.expiresOn ? `, expires ${of.lot.expiresOn}` : ''}`;
+  if (of.lot) return formatLot(of.lot);
   return of.serials.length > 0 ? `serials ${of.serials.join(', ')}` : '';
 }
 
