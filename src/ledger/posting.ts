@@ -120,12 +120,9 @@ function checkDraft(draft: MovementDraft): void {
 
 /** The common single movement on PostgreSQL: one round trip instead of four (see one-statement-posting.ts). */
 async function postOneOnPostgres(db: Executor, draft: MovementDraft, meta: PostingMeta): Promise<MovementRow[]> {
-  const row = toRow(draft, meta);
-  const [event] = eventRows([postingEvent([draft], meta)]);
-  const seq = await postOneInOneStatement(db, draft, row, event!);
-  if (seq === undefined) throw insufficientStock([await describeShortfall(db, draft)]);
-  noteAppended(db);
-  return [{ ...row, seq }];
+  const rows = await postOneStatement(db, draft, meta);
+  if (!rows) throw insufficientStock([await describeShortfall(db, draft)]);
+  return rows;
 }
 
 /**
@@ -138,6 +135,11 @@ async function postOneOnPostgres(db: Executor, draft: MovementDraft, meta: Posti
 export async function postOneAutocommitted(db: Executor, draft: MovementDraft, meta: PostingMeta, audit: PostingAudit): Promise<MovementRow[] | undefined> {
   if (isSqlite(db) || db.isTransaction || draft.tracking !== 'none' || !isUntracked(draft)) throw new Error('postOneAutocommitted takes one untracked movement, on PostgreSQL, outside a transaction');
   checkDraft(draft);
+  return postOneStatement(db, draft, meta, audit);
+}
+
+/** The movement, its stock.changed event (and audit row) in one statement; undefined when the debit was refused. */
+async function postOneStatement(db: Executor, draft: MovementDraft, meta: PostingMeta, audit?: PostingAudit): Promise<MovementRow[] | undefined> {
   const row = toRow(draft, meta);
   const [event] = eventRows([postingEvent([draft], meta)]);
   const seq = await postOneInOneStatement(db, draft, row, event!, audit);
