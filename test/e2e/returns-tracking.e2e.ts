@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { NewReturnPage, ReturnPage } from './pages/returns-pages.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { apiClient } from './support/api-client.js';
+import { makeReturnsSite } from './support/returns-site.js';
 import { E2E_ADMIN_KEY } from './support/keys.js';
 import { ean13 } from './support/seed.js';
 
@@ -10,8 +11,6 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 test('a lot and serials come back: chosen among what the order shipped, received into QC by scanning, restocked and scrapped unit by unit', async ({ page, baseURL }) => {
   const run = Date.now().toString().slice(-6);
   const site = `RT${run}`;
-  const bin = `${site}-B1`;
-  const qc = `${site}-QC1`;
   const milk = `RTM-${run}`;
   const drill = `RTD-${run}`;
   const [late, soon, d1, d2] = [`LATE${run}`, `SOON${run}`, `D1-${run}`, `D2-${run}`];
@@ -19,10 +18,7 @@ test('a lot and serials come back: chosen among what the order shipped, received
   const drillCode = ean13(`25${run}0000`.slice(0, 12));
   // Milk ships first-expired-first-out: 2 from SOON, 1 from LATE. Drills D1 and D2 ship by serial.
   const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
-  await api.post('/api/v1/locations', { code: site, name: `Tracked returns site ${run}`, kind: 'site' });
-  await api.post('/api/v1/locations', { code: bin, name: 'Shelf', kind: 'bin', parent: site });
-  await api.post('/api/v1/locations', { code: `${site}-QC`, name: 'Quality control', kind: 'zone', parent: site, sellable: false });
-  await api.post('/api/v1/locations', { code: qc, name: 'QC bench', kind: 'bin', parent: `${site}-QC` });
+  const { bin, qc } = await makeReturnsSite(api, site, `Tracked returns site ${run}`);
   await api.post('/api/v1/items', { sku: milk, name: 'Tracked returns milk', unit: 'pcs', tracking: 'lot', barcodes: [{ code: milkCode, kind: 'gtin' }] });
   await api.post('/api/v1/items', { sku: drill, name: 'Tracked returns drill', unit: 'pcs', tracking: 'serial', barcodes: [{ code: drillCode, kind: 'gtin' }] });
   await api.post('/api/v1/receipts', { location: bin, lines: [

@@ -3,6 +3,7 @@ import { ItemPage } from './pages/items-pages.js';
 import { NewReturnPage, ReturnPage, ReturnsPage } from './pages/returns-pages.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { apiClient } from './support/api-client.js';
+import { makeReturnsSite } from './support/returns-site.js';
 import { E2E_ADMIN_KEY } from './support/keys.js';
 import { ean13 } from './support/seed.js';
 
@@ -11,16 +12,11 @@ const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|sw
 test('a shipped order comes back: authorised, received into QC by scanning, part restocked, the rest scrapped', async ({ page, baseURL }) => {
   const run = Date.now().toString().slice(-6);
   const site = `RS${run}`;
-  const bin = `${site}-B1`;
-  const qc = `${site}-QC1`;
   const sku = `RET-${run}`;
   const barcode = ean13(`23${run}0000`.slice(0, 12));
   // A site of its own: a shelf, a quality-control bin in a zone that is not sellable, a web channel, 10 kettles, and an order for 5 shipped.
   const api = apiClient(String(baseURL), E2E_ADMIN_KEY);
-  await api.post('/api/v1/locations', { code: site, name: `Returns test site ${run}`, kind: 'site' });
-  await api.post('/api/v1/locations', { code: bin, name: 'Shelf', kind: 'bin', parent: site });
-  await api.post('/api/v1/locations', { code: `${site}-QC`, name: 'Quality control', kind: 'zone', parent: site, sellable: false });
-  await api.post('/api/v1/locations', { code: qc, name: 'QC bench', kind: 'bin', parent: `${site}-QC` });
+  const { bin, qc } = await makeReturnsSite(api, site, `Returns test site ${run}`);
   await api.post('/api/v1/items', { sku, name: 'Returns test kettle', unit: 'pcs', barcodes: [{ code: barcode, kind: 'gtin' }] });
   await api.post('/api/v1/receipts', { location: bin, lines: [{ item: sku, quantity: '10' }] });
   await api.post('/api/v1/channels', { code: `RW${run}`, name: `Returns web ${run}`, kind: 'web', locations: [site] });
