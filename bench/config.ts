@@ -36,3 +36,14 @@ export const BENCH = {
   adminKey: 'bench-admin-key-0123456789abcdef',
   pgAdminUrl: process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 } as const;
+
+/**
+ * BENCH_ROWS=inproc.pg.hot,http.pg.hot measures only the named rows while working on them; like
+ * BENCH_ONLY, such a partial run writes no results.
+ */
+const onlyRows = process.env.BENCH_ROWS?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+export const PARTIAL_ROWS = onlyRows !== undefined && onlyRows.length > 0;
+
+export function rowWanted(id: string): boolean {
+  return !PARTIAL_ROWS || (onlyRows ?? []).includes(id);
+}

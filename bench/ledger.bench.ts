@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BENCH } from './config.js';
+import { BENCH, PARTIAL_ROWS } from './config.js';
 import { BUSY_WARNING, cpuCalibrationMs } from './machine.js';
 import { pgSuite } from './pg-suite.js';
 import { pgServerVersion } from './raw-pg.js';
@@ -41,11 +41,11 @@ try {
 }
 const seconds = Math.round((performance.now() - started) / 1000);
 console.log(`\n${formatTable(rows)}\n(run took ${seconds} s)`);
-if (only === undefined) {
+if (only === undefined && !PARTIAL_ROWS) {
   writeJson(RESULTS, { ...facts, runSeconds: seconds }, rows);
   console.log(`wrote ${RESULTS}`);
 } else {
-  console.log(`BENCH_ONLY=${only}: partial run, ${RESULTS} left as it was`);
+  console.log(`partial run (BENCH_ONLY=${only ?? ''} BENCH_ROWS=${process.env.BENCH_ROWS ?? ''}): ${RESULTS} left as it was`);
 }
 
 async function withTemplate(dialect: 'sqlite' | 'postgres', work: (template: Template) => Promise<void>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Store } from '../src/db/store.js';
-import { BENCH } from './config.js';
+import { BENCH, rowWanted } from './config.js';
 import { HTTP_PLAN, IN_PROCESS_PLAN, TARGETS, withClone, withServer, withStore, type RecordRow } from './fixtures.js';
 import { batchLoad, hotReserveLoad, httpContender, singleMovementLoad, type HttpLoad } from './http.js';
 import { inProcessHotReserve, inProcessPosting } from './in-process.js';
@@ -24,6 +24,7 @@ type RawWork = { clients: number; perTx: number } | { clients: number; hot: true
  */
 export async function pgSuite(template: Template, record: RecordRow): Promise<void> {
   const inProcess = async (id: string, what: string, rawWork: RawWork, pool: number, inFlight: number, stockroom: StockroomSide, target: Target) => {
+    if (!rowWanted(id)) return;
     const workload = new Workload(template.fixture);
     const result = await withRaw(template, rawWork, (raw) =>
       withClone(template, 'inproc', (db) => withStore(db.url, pool, (store) => compare(raw, stockroom(store, workload, inFlight), IN_PROCESS_PLAN))));
@@ -36,6 +37,7 @@ export async function pgSuite(template: Template, record: RecordRow): Promise<vo
   await inProcess('inproc.pg.hot', 'createReservation, hot item', { clients: HOT, hot: true }, HOT, HOT, inProcessHotReserve, TARGETS.hotReserve);
 
   const overHttp = async (id: string, what: string, rawWork: RawWork, pool: number, load: HttpLoad, target?: Target) => {
+    if (!rowWanted(id)) return;
     const result = await withRaw(template, rawWork, (raw) =>
       withClone(template, 'http', (db) => withServer(db.url, pool, (server) => compare(raw, httpContender(server.url, load), HTTP_PLAN))));
     record(row(id, 'http', `${what}, pool ${pool}`, load.connections, rawWork, result, target));

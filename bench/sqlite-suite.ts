@@ -1,4 +1,4 @@
-import { BENCH } from './config.js';
+import { BENCH, rowWanted } from './config.js';
 import { HTTP_PLAN, IN_PROCESS_PLAN, TARGETS, withClone, withServer, withStore, type RecordRow } from './fixtures.js';
 import { batchLoad, httpContender, singleMovementLoad, type HttpLoad } from './http.js';
 import { inProcessPosting } from './in-process.js';
@@ -16,6 +16,7 @@ import { Workload } from './workload.js';
  */
 export async function sqliteSuite(template: Template, record: RecordRow): Promise<void> {
   const inProcess = async (id: string, what: string, perCall: number, inFlight: number, rawPerTx: number) => {
+    if (!rowWanted(id)) return;
     const result = await withRaw(template, rawPerTx, (raw) =>
       withClone(template, 'inproc', (db) =>
         withStore(db.url, 1, (store) => compare(raw, inProcessPosting(store, new Workload(template.fixture), perCall, inFlight), IN_PROCESS_PLAN))));
@@ -26,6 +27,7 @@ export async function sqliteSuite(template: Template, record: RecordRow): Promis
   await inProcess('inproc.sqlite.batch1000', 'postMovementBatch ×1000', 1000, 1, 1000);
 
   const overHttp = async (id: string, what: string, load: (workload: Workload) => HttpLoad, rawPerTx: number, target: Target) => {
+    if (!rowWanted(id)) return;
     const workload = new Workload(template.fixture);
     const result = await withRaw(template, rawPerTx, (raw) =>
       withClone(template, 'http', (db) =>
@@ -45,6 +47,7 @@ export async function sqliteSuite(template: Template, record: RecordRow): Promis
  * alternating slices. No target: the row tells how far the 8,000/s goal is from this machine's ceiling.
  */
 async function floorOverHttp(template: Template, record: RecordRow): Promise<void> {
+  if (!rowWanted('http.sqlite.single-vs-floor')) return;
   const load = singleMovementLoad(new Workload(template.fixture), BENCH.inFlight);
   const result = await withClone(template, 'floor', async (floorDb) => {
     const floor = await startFloorServer(floorDb.url.slice('sqlite:'.length));

@@ -1,8 +1,5 @@
 import type { Insertable } from 'kysely';
-import { sql } from 'kysely';
-import { noteAppended, type EventInsert } from '../db/outbox.js';
-import { preparedQuery } from '../db/prepared.js';
-import type { AuditRow, Executor, ReservationRow, ReservationStatus, ReservationsTable } from '../db/schema.js';
+import type { Executor, ReservationRow, ReservationStatus, ReservationsTable } from '../db/schema.js';
 
 export async function insertReservation(db: Executor, row: Insertable<ReservationsTable>): Promise<void> {
   await db.insertInto('reservations').values(row).execute();
@@ -94,90 +91,4 @@ export async function sumActiveReservations(db: Executor): Promise<Array<{ item_
     .where('status', '=', 'active')
     .groupBy(['item_id', 'location_id'])
     .execute();
-}
-
-type HoldValues = Omit<ReservationRow, 'quantity'> & {
-  quantity: number; audit_id: string; audit_actor_name: string; audit_details: string | null; audit_at: string;
-  event_id: string; event_type: string; event_payload: string;
-} & Record<string, unknown>;
-
-const holdStatement = preparedQuery<HoldValues, { n: number }>(
-  [
-    'id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at', 'audit_id', 'audit_actor_name', 'audit_details', 'audit_at',
-    'event_id', 'event_type', 'event_payload',
-  ],
-  (db, p) =>
-    db
-      .with('taken', (w) =>
-        w
-          .updateTable('balances')
-          .set({ reserved: sql`reserved + ${p.quantity}` })
-          .where('item_id', '=', p.item_id)
-          .where('location_id', '=', p.location_id)
-          .where(sql<boolean>`on_hand - reserved >= ${p.quantity}`)
-          .where((eb) => eb.exists(eb.selectFrom('locations').select('id').where('id', '=', p.location_id).where('sellable', '=', 1).where('archived_at', 'is', null)))
-          .where((eb) => eb.exists(eb.selectFrom('items').select('id').where('id', '=', p.item_id).where('archived_at', 'is', null)))
-          .returning('item_id'),
-      )
-      .with('held', (w) =>
-        w
-          .insertInto('reservations')
-          .columns(['id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at'])
-          .expression((eb) =>
-            eb.selectFrom('taken').select([
-              sql<string>`cast(${p.id} as text)`.as('id'), sql<string>`cast(${p.item_id} as text)`.as('item_id'),
-              sql<string>`cast(${p.location_id} as text)`.as('location_id'), sql<number>`cast(${p.quantity} as bigint)`.as('quantity'),
-              sql<string>`cast(${p.status} as text)`.as('status'), sql<string>`cast(${p.expires_at} as text)`.as('expires_at'),
-              sql<string>`cast(${p.reference} as text)`.as('reference'), sql<string>`cast(${p.actor} as text)`.as('actor'),
-              sql<string>`cast(${p.created_at} as text)`.as('created_at'),
-            ]),
-          )
-          .returning('id'),
-      )
-      .with('audited', (w) =>
-        w
-          .insertInto('audit_log')
-          .columns(['id', 'actor', 'actor_name', 'action', 'entity_type', 'entity_id', 'details', 'at'])
-          .expression((eb) =>
-            eb.selectFrom('held').select([
-              sql<string>`cast(${p.audit_id} as text)`.as('id'), sql<string>`cast(${p.actor} as text)`.as('actor'),
-              sql<string>`cast(${p.audit_actor_name} as text)`.as('actor_name'), sql<string>`'reservation.created'`.as('action'),
-              sql<string>`'reservation'`.as('entity_type'), 'held.id as entity_id',
-              sql<string>`cast(${p.audit_details} as text)`.as('details'), sql<string>`cast(${p.audit_at} as text)`.as('at'),
-            ]),
-          ),
-      )
-      .with('announced', (w) =>
-        w
-          .insertInto('events')
-          .columns(['id', 'type', 'payload', 'created_at'])
-          .expression((eb) =>
-            eb.selectFrom('held').select([
-              sql<string>`cast(${p.event_id} as text)`.as('id'), sql<string>`cast(${p.event_type} as text)`.as('type'),
-              sql<string>`cast(${p.event_payload} as text)`.as('payload'), sql<string>`cast(${p.created_at} as text)`.as('created_at'),
-            ]),
-          ),
-      )
-      .selectFrom('held')
-      .select((eb) => eb.fn.countAll<number>().as('n')),
-);
-
-/**
- * PostgreSQL only: takes the hold, records the reservation and writes its audit row and outbox
- * event in ONE autocommitted statement, so the contended balance row is locked for a single
- * statement (as in a bare conditional UPDATE) instead of until a later COMMIT round trip. The
- * location must still be sellable and the item and location not archived at that moment. The
- * audit row is the `reservation.created` entry of the reservation's actor; the event is stamped
- * with the reservation's created_at. Returns whether it took.
- */
-export async function holdInOneStatement(
-  db: Executor, row: ReservationRow, audit: Pick<AuditRow, 'id' | 'actor_name' | 'details' | 'at'>, event: EventInsert,
-): Promise<boolean> {
-  const result = await holdStatement(db, {
-    ...row, audit_id: audit.id, audit_actor_name: audit.actor_name, audit_details: audit.details, audit_at: audit.at,
-    event_id: event.id, event_type: event.type, event_payload: event.payload,
-  });
-  const took = Number(result.rows[0]?.n) === 1;
-  if (took) noteAppended(db);
-  return took;
 }

@@ -4,7 +4,7 @@ import { eventRows } from '../db/outbox.js';
 import type { Executor, ReservationRow, ReservationStatus } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { postMovements } from '../ledger/posting.js';
-import { findReservation, holdInOneStatement, listReservationRows } from '../ledger/reservation-repository.js';
+import { findReservation, listReservationRows } from '../ledger/reservation-repository.js';
 import { holdEvent, releaseExpiredHolds, releaseHold, useHold, type HoldRequest } from '../ledger/reservations.js';
 import { getItem } from '../catalog/item-service.js';
 import { getLocation, locationRefsByIds } from '../locations/location-service.js';
@@ -18,6 +18,7 @@ import { applyTracking } from '../tracking/tracked-drafts.js';
 import { heldLotsToUse, holdTracked, lotsOfReservations } from '../tracking/tracked-holds.js';
 import { toMovementsWith, type Movement } from './movement-dto.js';
 import type { OperationCommon } from './operation-types.js';
+import { combinedHold } from './hold-combiner.js';
 import { identify } from './identity-cache.js';
 import { draft, postingMeta, resolveRefs } from './refs.js';
 
@@ -66,7 +67,8 @@ export async function createReservation(store: Store, ctx: CommandContext, input
 
 /**
  * The PostgreSQL fast path for a hold without an Idempotency-Key: one autocommitted statement
- * takes the stock and records the reservation and its audit row. When it takes nothing (not enough
+ * takes the stock and records the reservation and its audit row, together with concurrent holds of
+ * the same item and location (see hold-combiner.ts). When it takes nothing (not enough
  * available, lapsed holds in the way, or the location changed meanwhile) the transactional path
  * runs instead and gives the exact answer.
  */
@@ -81,7 +83,7 @@ async function holdAtOnce(store: Store, ctx: CommandContext, input: NewReservati
   };
   const [audit] = auditRows(ctx, [createdAudit(row.id, input)]);
   const [event] = eventRows([holdEvent(row)]);
-  if (!audit || !event || !(await holdInOneStatement(store.db, row, audit, event))) return null;
+  if (!audit || !event || !(await combinedHold(store.db, { row, audit, event }))) return null;
   return toReservation(row, new Map([[item.id, item]]), new Map([[location.id, location]]));
 }
 

@@ -121,6 +121,18 @@ describe.each(DIALECTS)('reservations on %s', (dialect) => {
     await expectRefused(api, () => api.request('POST', `/api/v1/reservations/${checkout.id}/consume`, {}), 422, '/problems/rule-violation');
   });
 
+  it('grants concurrent holds of one item exactly up to what is available, each audited once', async () => {
+    const { item, bin } = await stocked(45);
+    const responses = await Promise.all(Array.from({ length: 60 }, (_, i) => api.request('POST', '/api/v1/reservations', { item: item.sku, location: bin.code, quantity: 1, reference: `FLASH-${i}` })));
+    const created = responses.filter((r) => r.statusCode === 201).map((r) => r.json<ReservationJson>());
+    expect(created).toHaveLength(45);
+    for (const refused of responses.filter((r) => r.statusCode !== 201)) expect(refused.json<{ type: string }>().type).toBe('/problems/insufficient-stock');
+    expect(new Set(created.map((r) => r.reference)).size).toBe(45);
+    expect(await figures(item.sku)).toMatchObject({ onHand: '45', reserved: '45', available: '0' });
+    const audited = await api.db.store.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'reservation.created').where('entity_id', 'in', created.map((r) => r.id)).execute();
+    expect(audited.map((a) => a.entity_id).sort()).toEqual(created.map((r) => r.id).sort());
+  });
+
   it('lists reservations by item, status and reference', async () => {
     const { item, bin } = await stocked(10);
     const reference = unique('ORDER');
