@@ -98,7 +98,11 @@ const insertOneAudit = preparedQuery<AuditValues>(
  * that ends on a contended row writes them first, so that row's lock is held as briefly as possible.
  */
 export async function writeAudit(db: Executor, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
-  const rows = auditRows(ctx, entries);
+  await insertAuditRows(db, auditRows(ctx, entries));
+}
+
+/** Writes audit rows made by `auditRows` (possibly of several commands, each with its own actor). */
+export async function insertAuditRows(db: Executor, rows: Array<Omit<AuditRow, 'seq'>>): Promise<void> {
   if (rows.length === 1) await insertOneAudit(db, rows[0] as AuditValues);
   else if (rows.length > 1) await db.insertInto('audit_log').values(rows).execute();
 }

@@ -78,6 +78,53 @@ export async function releaseReserved(db: Executor, itemId: string, locationId: 
     .execute();
 }
 
+/**
+ * SQLite, several changes in one statement: the changes go in as one JSON array of
+ * `[itemId, locationId, quantity]` (json_each), so the statement text, prepared once, fits any
+ * number of them. Each item × location may appear once in a guarded debit.
+ */
+type ChangeList = { changes: string };
+const changeList = (changes: readonly BalanceChange[]): ChangeList => ({ changes: JSON.stringify(changes.map((c) => [c.itemId, c.locationId, c.quantity])) });
+
+const debitAvailableManyQuery = preparedQuery<ChangeList, { item_id: string; location_id: string }>(['changes'], (db, p) =>
+  db
+    .updateTable('balances')
+    .from(sql<{ value: string }>`json_each(${p.changes})`.as('c'))
+    .set({ on_hand: sql`on_hand - (c.value ->> 2)` })
+    .where(sql<boolean>`balances.item_id = c.value ->> 0 and balances.location_id = c.value ->> 1 and on_hand - reserved >= c.value ->> 2`)
+    .returning(['balances.item_id', 'balances.location_id']),
+);
+
+/** SQLite: takes each change off available stock where enough is there; returns the `itemId \u0000 locationId` keys that took. */
+export async function debitAvailableMany(db: Executor, changes: readonly BalanceChange[]): Promise<Set<string>> {
+  const [only] = changes;
+  if (!only) return new Set();
+  // One change runs faster as the plain statement than through json_each.
+  if (changes.length === 1) return new Set((await debitAvailable(db, only.itemId, only.locationId, only.quantity)) ? [`${only.itemId}\u0000${only.locationId}`] : []);
+  const result = await debitAvailableManyQuery(db, changeList(changes));
+  return new Set(result.rows.map((r) => `${r.item_id}\u0000${r.location_id}`));
+}
+
+const addOnHandManyQuery = preparedQuery<ChangeList>(['changes'], (db, p) =>
+  db
+    .insertInto('balances')
+    .columns(['item_id', 'location_id', 'on_hand', 'reserved'])
+    .expression((eb) =>
+      eb
+        .selectFrom(sql<{ value: string }>`json_each(${p.changes})`.as('c'))
+        .select([sql<string>`c.value ->> 0`.as('item_id'), sql<string>`c.value ->> 1`.as('location_id'), sql<number>`c.value ->> 2`.as('on_hand'), sql<number>`0`.as('reserved')])
+        // SQLite needs a WHERE here to tell the upsert's ON CONFLICT from a join constraint.
+        .where(sql<boolean>`true`),
+    )
+    .onConflict((oc) => oc.columns(['item_id', 'location_id']).doUpdateSet({ on_hand: sql`balances.on_hand + excluded.on_hand` })),
+);
+
+/** SQLite: adds each signed amount to on hand, creating rows as needed; the same row may appear several times. */
+export async function addOnHandMany(db: Executor, changes: readonly BalanceChange[]): Promise<void> {
+  if (changes.length > 2) await addOnHandManyQuery(db, changeList(changes));
+  else for (const c of changes) await addOnHand(db, c.itemId, c.locationId, c.quantity);
+}
+
 export async function getBalance(db: Executor, itemId: string, locationId: string): Promise<BalanceRow> {
   const row = await db.selectFrom('balances').selectAll().where('item_id', '=', itemId).where('location_id', '=', locationId).executeTakeFirst();
   return row ?? { item_id: itemId, location_id: locationId, on_hand: 0, reserved: 0 };

@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
+import { insertAuditRows } from '../db/command.js';
 import { isSqlite } from '../db/dialect.js';
 import { appendEvents, eventRows, noteAppended } from '../db/outbox.js';
-import type { Executor, MovementRow } from '../db/schema.js';
+import { preparedQuery } from '../db/prepared.js';
+import type { AuditRow, Executor, MovementRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { formatScaled } from '../shared/quantity.js';
-import { addOnHand, debitAvailable, debitReserved, getBalance, lockBalanceRows } from './balance-repository.js';
+import { addOnHand, addOnHandMany, debitAvailable, debitAvailableMany, debitReserved, getBalance, lockBalanceRows } from './balance-repository.js';
 import { addLotOnHand, debitLotAvailable, debitLotReserved, getLotBalance, itemTracking } from './lot-balance-repository.js';
 import { insertMovementRows } from './movement-repository.js';
 import { postOneInOneStatement, type PostingAudit } from './one-statement-posting.js';
@@ -101,7 +104,8 @@ function postingEvent(drafts: MovementDraft[], meta: PostingMeta) {
   return stockChanged({ postingId: meta.postingId, reservationId: meta.reservationId }, movedPairs(drafts));
 }
 
-function checkDraft(draft: MovementDraft): void {
+/** Refuses a draft the ledger cannot post: a bad quantity, from = to, or tracking that does not fit the item. */
+export function checkDraft(draft: MovementDraft): void {
   if (draft.quantity <= 0 || !Number.isSafeInteger(draft.quantity)) throw new RangeError('posting needs a positive integer quantity');
   if (draft.from.id === draft.to.id) {
     throw new DomainError('validation', 'from and to must differ', [{ path: draft.path, message: 'a movement needs two different locations' }]);
@@ -136,6 +140,72 @@ export async function postOneAutocommitted(db: Executor, draft: MovementDraft, m
   if (isSqlite(db) || db.isTransaction || draft.tracking !== 'none' || !isUntracked(draft)) throw new Error('postOneAutocommitted takes one untracked movement, on PostgreSQL, outside a transaction');
   checkDraft(draft);
   return postOneStatement(db, draft, meta, audit);
+}
+
+/** A plain movement posted as a command of its own: its posting, and the audit row of its actor. */
+export interface PlainPosting {
+  draft: MovementDraft;
+  meta: PostingMeta;
+  audit: Omit<AuditRow, 'seq'>;
+}
+
+/**
+ * SQLite: posts plain movements (untracked, not from a reservation), each as its own posting with
+ * its stock.changed event and audit row, in the caller's transaction, writing the movement, event
+ * and audit rows of all of them with one statement each. A movement whose item or locations are
+ * archived, or whose guarded debit is refused, is left out and writes nothing: undefined in its
+ * place, so its caller can take the transactional path for the exact answer.
+ */
+export async function postPlainMovements(db: Executor, postings: readonly PlainPosting[]): Promise<Array<MovementRow | undefined>> {
+  if (!isSqlite(db) || postings.some((p) => p.draft.tracking !== 'none' || !isUntracked(p.draft) || p.draft.fromReserved)) {
+    throw new Error('postPlainMovements takes untracked movements not from a reservation, on SQLite');
+  }
+  postings.forEach((p) => checkDraft(p.draft));
+  const live = await liveIds(db, postings.map((p) => p.draft));
+  const drafts = postings.map((p) => p.draft).filter((d) => live.has(d.itemId) && live.has(d.from.id) && live.has(d.to.id));
+  // Guarded debits of one item × location are taken together, for their sum, or not at all.
+  const guarded = new Map<string, { itemId: string; locationId: string; quantity: number }>();
+  for (const d of drafts.filter((d) => !d.from.mayGoNegative)) {
+    const key = balanceKey(d.itemId, d.from.id);
+    const sum = guarded.get(key) ?? { itemId: d.itemId, locationId: d.from.id, quantity: 0 };
+    guarded.set(key, { ...sum, quantity: sum.quantity + d.quantity });
+  }
+  const debited = await debitAvailableMany(db, [...guarded.values()]);
+  const took = new Set(drafts.filter((d) => d.from.mayGoNegative || debited.has(balanceKey(d.itemId, d.from.id))));
+  await addOnHandMany(db, [...took].flatMap((d) => [
+    ...(d.from.mayGoNegative ? [{ itemId: d.itemId, locationId: d.from.id, quantity: -d.quantity }] : []),
+    { itemId: d.itemId, locationId: d.to.id, quantity: d.quantity },
+  ]));
+  const posted = postings.filter((p) => took.has(p.draft));
+  const rows = await insertMovementRows(db, posted.map((p) => toRow(p.draft, p.meta)));
+  await appendEvents(db, posted.map((p) => postingEvent([p.draft], p.meta)));
+  await insertAuditRows(db, posted.map((p) => p.audit));
+  const rowOf = new Map(posted.map((p, i) => [p, rows[i]]));
+  return postings.map((p) => rowOf.get(p));
+}
+
+const balanceKey = (itemId: string, locationId: string) => `${itemId}\u0000${locationId}`;
+
+const liveRefs = preparedQuery<{ items: string; locations: string }, { id: string }>(['items', 'locations'], (db, p) =>
+  db
+    .selectFrom('items')
+    .select('id')
+    .where((eb) => eb('id', 'in', eb.selectFrom(sql<{ value: string }>`json_each(${p.items})`.as('i')).select('i.value')))
+    .where('archived_at', 'is', null)
+    .unionAll(
+      db
+        .selectFrom('locations')
+        .select('id')
+        .where((eb) => eb('id', 'in', eb.selectFrom(sql<{ value: string }>`json_each(${p.locations})`.as('l')).select('l.value')))
+        .where('archived_at', 'is', null),
+    ),
+);
+
+/** The ids among the drafts' items and locations that are not archived, read in the posting's transaction (SQLite). */
+async function liveIds(db: Executor, drafts: readonly MovementDraft[]): Promise<Set<string>> {
+  const items = JSON.stringify([...new Set(drafts.map((d) => d.itemId))]);
+  const locations = JSON.stringify([...new Set(drafts.flatMap((d) => [d.from.id, d.to.id]))]);
+  return new Set((await liveRefs(db, { items, locations })).rows.map((r) => r.id));
 }
 
 /** The movement, its stock.changed event (and audit row) in one statement; undefined when the debit was refused. */

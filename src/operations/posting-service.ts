@@ -2,7 +2,7 @@ import { auditRows, runCommand, type AuditEntry, type CommandResult } from '../d
 import type { Executor } from '../db/schema.js';
 import { isRetryable, isUniqueViolation, type Store } from '../db/store.js';
 import { findMovementById, findReversalOf, listMovementRows } from '../ledger/movement-repository.js';
-import { postMovements, postOneAutocommitted } from '../ledger/posting.js';
+import { checkDraft, postMovements, postOneAutocommitted } from '../ledger/posting.js';
 import type { CommandContext } from '../shared/context.js';
 import { DomainError, invalidField, notFound } from '../shared/errors.js';
 import { parseCost } from '../shared/money.js';
@@ -18,6 +18,7 @@ import { carriedBack } from '../tracking/tracking-names.js';
 import { carriedBy, toMovement, toMovements, toMovementsWith, type Movement } from './movement-dto.js';
 import type { MovementInput, PostingResult } from './operation-types.js';
 import { identifyMovement } from './identity-cache.js';
+import { combinedPosting } from './posting-combiner.js';
 import { draft, postingMeta, Resolved, resolveRefs } from './refs.js';
 
 export const MAX_BATCH = 1000;
@@ -29,7 +30,7 @@ export const MAX_BATCH = 1000;
 export async function postMovementBatch(store: Store, ctx: CommandContext, inputs: MovementInput[], basePath = '/movements'): Promise<CommandResult<PostingResult<Movement>>> {
   if (inputs.length === 0 || inputs.length > MAX_BATCH) throw invalidField(basePath, `a batch holds 1 to ${MAX_BATCH} movements`);
   const [only] = inputs;
-  if (only && inputs.length === 1 && store.dialect === 'postgres' && ctx.idempotencyKey === undefined) {
+  if (only && inputs.length === 1 && ctx.idempotencyKey === undefined) {
     const fast = await postAtOnce(store, ctx, only, basePath === '' ? '' : `${basePath}/0`);
     if (fast) return { result: fast, replayed: false };
   }
@@ -61,10 +62,11 @@ export async function postMovementBatch(store: Store, ctx: CommandContext, input
 }
 
 /**
- * The PostgreSQL fast path for one plain movement without an Idempotency-Key: one autocommitted
- * statement posts the movement with its event and audit row, naming the item and locations from
- * the identity cache (resolved, and refused at their fields, the first time a reference is seen);
- * the statement itself checks that none of them has been archived since. Tracked items,
+ * The fast path for one plain movement without an Idempotency-Key, naming the item and locations
+ * from the identity cache (resolved, and refused at their fields, the first time a reference is
+ * seen); whether any of them has been archived since is checked where the movement is written.
+ * On PostgreSQL one autocommitted statement posts the movement with its event and audit row; on
+ * SQLite concurrent movements share one write job (posting-combiner.ts). Tracked items,
  * adjustments (reason codes), a refused debit and a failed check take the transactional path,
  * which gives the exact answer (and retries deadlocks).
  */
@@ -79,10 +81,14 @@ async function postAtOnce(store: Store, ctx: CommandContext, m: MovementInput, p
     from: { id: from.id, mayGoNegative: from.kind === 'virtual' }, to: { id: to.id, mayGoNegative: to.kind === 'virtual' },
     ...movementFields(m, path, now), display: { sku: item.sku, decimals: item.decimals, fromCode: from.code },
   };
+  checkDraft(movement);
   const meta = postingMeta(ctx, now);
   const [audit] = auditRows(ctx, [postedAudit(meta.postingId, 1)]);
-  // A deadlock rolled this statement back (see LOCKED_FIRST for why that is rare): the transactional path retries.
-  const rows = audit && (await postOneAutocommitted(store.db, movement, meta, audit).catch((error: unknown) => (isRetryable(error) ? undefined : Promise.reject(error))));
+  if (!audit) return null;
+  const rows = store.dialect === 'postgres'
+    // A deadlock rolled this statement back (see LOCKED_FIRST for why that is rare): the transactional path retries.
+    ? await postOneAutocommitted(store.db, movement, meta, audit).catch((error: unknown) => (isRetryable(error) ? undefined : Promise.reject(error)))
+    : await combinedPosting(store, { draft: movement, meta, audit }).then((row) => row && [row]);
   if (!rows) return null;
   const names = { items: new Map([[item.id, item]]), locations: new Map([[from.id, from], [to.id, to]]) };
   return { postingId: meta.postingId, movements: toMovementsWith(rows, names, [movement]) };

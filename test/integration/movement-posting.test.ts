@@ -215,6 +215,31 @@ describe.each(DIALECTS)('posting movements on %s', (dialect) => {
     expect([await onHandAt(api, item.sku, binA.code), await onHandAt(api, item.sku, binB.code)]).toEqual(['-6', '11']);
   });
 
+  it('posts concurrent single movements each as its own audited, announced posting, moving no more than there is', async () => {
+    const [plenty, scarce] = [await makeItem(api), await makeItem(api)];
+    const { binA, binB } = await makeWarehouse(api);
+    await receiveStock(api, plenty.sku, binA.code, 100);
+    await receiveStock(api, scarce.sku, binA.code, 7);
+    const bodies = Array.from({ length: 40 }, (_, i) => ({ item: i % 2 === 0 ? plenty.sku : scarce.sku, quantity: '1', from: binA.code, to: binB.code, reference: `C-${i}` }));
+    // Receipts from the supplier into a bin the item has never been in: the balance row is created once and credited by each.
+    const receipts = Array.from({ length: 5 }, () => ({ item: scarce.sku, quantity: '2', from: 'supplier', to: binB.code, kind: 'receipt' }));
+    const responses = await Promise.all([...bodies, ...receipts].map((body) => move(body)()));
+    const posted = responses.filter((r) => r.statusCode === 201).map((r) => r.json<PostingJson>());
+    const scarceMoves = bodies.filter((b, i) => b.item === scarce.sku && responses[i]?.statusCode === 201);
+    expect(scarceMoves).toHaveLength(7);
+    for (const refused of responses.filter((r) => r.statusCode !== 201)) expectProblem(refused, 409, '/problems/insufficient-stock', ['/quantity']);
+    expect(posted).toHaveLength(20 + 7 + 5);
+    expect(new Set(posted.map((p) => p.postingId)).size).toBe(posted.length);
+    expect([await onHandAt(api, plenty.sku, binA.code), await onHandAt(api, plenty.sku, binB.code)]).toEqual(['80', '20']);
+    expect([await onHandAt(api, scarce.sku, binA.code), await onHandAt(api, scarce.sku, binB.code)]).toEqual(['0', '17']);
+    const ids = posted.map((p) => p.postingId);
+    const audited = await api.db.store.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'movements.posted').where('entity_id', 'in', ids).execute();
+    expect(audited.map((a) => a.entity_id).sort()).toEqual([...ids].sort());
+    const announced = (await eventsOfType(api, 'stock.changed')).filter((e) => ids.includes(e.postingId as string));
+    expect(announced).toHaveLength(posted.length);
+    await expectConsistent(api);
+  });
+
   it('leaves the ledger consistent', async () => {
     await expectConsistent(api);
   });
