@@ -22,8 +22,21 @@ export interface LocationIdentity {
 }
 
 const LIMIT = 100_000;
-const items = new Map<string, ItemIdentity>();
-const locations = new Map<string, LocationIdentity>();
+
+/**
+ * One cache per database handle: a process may hold several databases (tests, the bench), and
+ * the same SKU or code names a different id in each.
+ */
+const caches = new WeakMap<Executor, { items: Map<string, ItemIdentity>; locations: Map<string, LocationIdentity> }>();
+
+function cacheOf(db: Executor) {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { items: new Map(), locations: new Map() };
+    caches.set(db, cache);
+  }
+  return cache;
+}
 
 function remember<T>(map: Map<string, T>, keys: string[], value: T): void {
   if (map.size >= LIMIT) map.clear();
@@ -43,6 +56,7 @@ export async function identifyMovement(db: Executor, path: string, refs: { item:
 }
 
 async function identifyAll(db: Executor, itemRef: FieldRef, locationRefs: FieldRef[]): Promise<{ item: ItemIdentity; locations: LocationIdentity[] }> {
+  const { items, locations } = cacheOf(db);
   const item = items.get(itemRef.ref);
   const known = locationRefs.map((l) => locations.get(l.ref));
   if (item && known.every((l) => l !== undefined)) return { item, locations: known as LocationIdentity[] };
