@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import { noteAppended, type EventInsert } from '../db/outbox.js';
 import { preparedQuery } from '../db/prepared.js';
-import type { AuditRow, Executor, ReservationRow } from '../db/schema.js';
+import type { AuditRow, Executor, ReservationRow, Schema } from '../db/schema.js';
 
 /**
  * PostgreSQL only: holds taken, recorded, audited and announced in ONE autocommitted statement,
@@ -10,8 +10,11 @@ import type { AuditRow, Executor, ReservationRow } from '../db/schema.js';
  * location not archived at that moment. Each audit row is the `reservation.created` entry of the
  * reservation's actor; each event is stamped with its reservation's created_at.
  */
+
+/** The audit row of a hold, written by the same statement (its actor is the reservation's). */
 export type HoldAudit = Pick<AuditRow, 'id' | 'actor_name' | 'details' | 'at'>;
 
+/** One hold ready to write: its reservation row, audit row and outbox event. */
 export interface HoldToWrite {
   row: ReservationRow;
   audit: HoldAudit;
@@ -23,6 +26,22 @@ type HoldValues = Omit<ReservationRow, 'quantity'> & {
   event_id: string; event_type: string; event_payload: string;
 } & Record<string, unknown>;
 
+/**
+ * The conditional update both statements start with: takes `quantity` into reserved if that much
+ * is available and the location is still sellable and the item and location not archived.
+ */
+function takeForHolds(w: QueryCreator<Schema>, itemId: string, locationId: string, quantity: number) {
+  return w
+    .updateTable('balances')
+    .set({ reserved: sql`reserved + ${quantity}` })
+    .where('item_id', '=', itemId)
+    .where('location_id', '=', locationId)
+    .where(sql<boolean>`on_hand - reserved >= ${quantity}`)
+    .where((eb) => eb.exists(eb.selectFrom('locations').select('id').where('id', '=', locationId).where('sellable', '=', 1).where('archived_at', 'is', null)))
+    .where((eb) => eb.exists(eb.selectFrom('items').select('id').where('id', '=', itemId).where('archived_at', 'is', null)))
+    .returning('item_id');
+}
+
 const holdStatement = preparedQuery<HoldValues, { n: number }>(
   [
     'id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at', 'audit_id', 'audit_actor_name', 'audit_details', 'audit_at',
@@ -30,17 +49,7 @@ const holdStatement = preparedQuery<HoldValues, { n: number }>(
   ],
   (db, p) =>
     db
-      .with('taken', (w) =>
-        w
-          .updateTable('balances')
-          .set({ reserved: sql`reserved + ${p.quantity}` })
-          .where('item_id', '=', p.item_id)
-          .where('location_id', '=', p.location_id)
-          .where(sql<boolean>`on_hand - reserved >= ${p.quantity}`)
-          .where((eb) => eb.exists(eb.selectFrom('locations').select('id').where('id', '=', p.location_id).where('sellable', '=', 1).where('archived_at', 'is', null)))
-          .where((eb) => eb.exists(eb.selectFrom('items').select('id').where('id', '=', p.item_id).where('archived_at', 'is', null)))
-          .returning('item_id'),
-      )
+      .with('taken', (w) => takeForHolds(w, p.item_id, p.location_id, p.quantity))
       .with('held', (w) =>
         w
           .insertInto('reservations')
@@ -111,17 +120,7 @@ const batchParams = [
 
 const batchStatement = preparedQuery<BatchValues, { n: number }>(batchParams, (db, p) =>
   db
-    .with('taken', (w) =>
-      w
-        .updateTable('balances')
-        .set({ reserved: sql`reserved + ${p.total}` })
-        .where('item_id', '=', p.item_id)
-        .where('location_id', '=', p.location_id)
-        .where(sql<boolean>`on_hand - reserved >= ${p.total}`)
-        .where((eb) => eb.exists(eb.selectFrom('locations').select('id').where('id', '=', p.location_id).where('sellable', '=', 1).where('archived_at', 'is', null)))
-        .where((eb) => eb.exists(eb.selectFrom('items').select('id').where('id', '=', p.item_id).where('archived_at', 'is', null)))
-        .returning('item_id'),
-    )
+    .with('taken', (w) => takeForHolds(w, p.item_id, p.location_id, p.total))
     .with('req', (w) =>
       w.selectNoFrom([
         sql<string>`unnest(cast(${p.ids} as text[]))`.as('id'), sql<number>`unnest(cast(${p.quantities} as bigint[]))`.as('quantity'),
