@@ -7,7 +7,8 @@ import type { AuditRow, Executor, MovementRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { formatScaled } from '../shared/quantity.js';
-import { addOnHand, addOnHandMany, debitAvailable, debitAvailableMany, debitReserved, getBalance, lockBalanceRows } from './balance-repository.js';
+import { addOnHand, debitAvailable, debitReserved, getBalance, lockBalanceRows } from './balance-repository.js';
+import { independentMovements, takeAndCredit } from './bulk-balances.js';
 import { addLotOnHand, debitLotAvailable, debitLotReserved, getLotBalance, itemTracking } from './lot-balance-repository.js';
 import { insertMovementRows } from './movement-repository.js';
 import { postOneInOneStatement, type PostingAudit } from './one-statement-posting.js';
@@ -33,6 +34,20 @@ export async function postMovements(db: Executor, drafts: MovementDraft[], meta:
   const [only] = drafts;
   if (only && drafts.length === 1 && !isSqlite(db) && isUntracked(only)) return postOneOnPostgres(db, only, meta);
   await lockRowsInOrder(db, drafts);
+  // On SQLite, movements that do not depend on each other change their balances in two statements.
+  const together = isSqlite(db) && drafts.length > 1 && independentMovements(drafts);
+  const shortfalls = together ? await takeTogether(db, drafts) : await takeInTurn(db, drafts);
+  if (shortfalls.length > 0) throw insufficientStock(shortfalls);
+  for (const draft of drafts) await moveSerials(db, draft);
+  const rows = await insertMovementRows(db, drafts.map((d) => toRow(d, meta)));
+  const serialRows = rows.flatMap((row, i) => (drafts[i]?.serials ?? []).map((s) => ({ movement_id: row.id, serial_id: s.id })));
+  if (serialRows.length > 0) await insertMovementSerials(db, serialRows);
+  await appendEvents(db, [postingEvent(drafts, meta)]);
+  return rows;
+}
+
+/** Takes and credits each movement in turn; returns the shortfalls of those that could not take. */
+async function takeInTurn(db: Executor, drafts: readonly MovementDraft[]): Promise<Shortfall[]> {
   const shortfalls: Shortfall[] = [];
   for (const draft of drafts) {
     // The lot row is taken before the aggregate, in every path, so concurrent postings lock rows in one order.
@@ -44,13 +59,14 @@ export async function postMovements(db: Executor, drafts: MovementDraft[], meta:
     if (draft.lotId) await addLotOnHand(db, { itemId: draft.itemId, locationId: draft.to.id, lotId: draft.lotId }, draft.quantity);
     await addOnHand(db, draft.itemId, draft.to.id, draft.quantity);
   }
-  if (shortfalls.length > 0) throw insufficientStock(shortfalls);
-  for (const draft of drafts) await moveSerials(db, draft);
-  const rows = await insertMovementRows(db, drafts.map((d) => toRow(d, meta)));
-  const serialRows = rows.flatMap((row, i) => (drafts[i]?.serials ?? []).map((s) => ({ movement_id: row.id, serial_id: s.id })));
-  if (serialRows.length > 0) await insertMovementSerials(db, serialRows);
-  await appendEvents(db, [postingEvent(drafts, meta)]);
-  return rows;
+  return shortfalls;
+}
+
+async function takeTogether(db: Executor, drafts: readonly MovementDraft[]): Promise<Shortfall[]> {
+  const took = await takeAndCredit(db, drafts);
+  const shortfalls: Shortfall[] = [];
+  for (const draft of drafts.filter((d) => !took.has(d))) shortfalls.push(await describeShortfall(db, draft));
+  return shortfalls;
 }
 
 /**
@@ -162,20 +178,8 @@ export async function postPlainMovements(db: Executor, postings: readonly PlainP
   }
   postings.forEach((p) => checkDraft(p.draft));
   const live = await liveIds(db, postings.map((p) => p.draft));
-  const drafts = postings.map((p) => p.draft).filter((d) => live.has(d.itemId) && live.has(d.from.id) && live.has(d.to.id));
-  // Guarded debits of one item × location are taken together, for their sum, or not at all.
-  const guarded = new Map<string, { itemId: string; locationId: string; quantity: number }>();
-  for (const d of drafts.filter((d) => !d.from.mayGoNegative)) {
-    const key = balanceKey(d.itemId, d.from.id);
-    const sum = guarded.get(key) ?? { itemId: d.itemId, locationId: d.from.id, quantity: 0 };
-    guarded.set(key, { ...sum, quantity: sum.quantity + d.quantity });
-  }
-  const debited = await debitAvailableMany(db, [...guarded.values()]);
-  const took = new Set(drafts.filter((d) => d.from.mayGoNegative || debited.has(balanceKey(d.itemId, d.from.id))));
-  await addOnHandMany(db, [...took].flatMap((d) => [
-    ...(d.from.mayGoNegative ? [{ itemId: d.itemId, locationId: d.from.id, quantity: -d.quantity }] : []),
-    { itemId: d.itemId, locationId: d.to.id, quantity: d.quantity },
-  ]));
+  // Separate callers' movements: one that needs what another brings in falls back and finds it there.
+  const took = await takeAndCredit(db, postings.map((p) => p.draft).filter((d) => live.has(d.itemId) && live.has(d.from.id) && live.has(d.to.id)));
   const posted = postings.filter((p) => took.has(p.draft));
   const rows = await insertMovementRows(db, posted.map((p) => toRow(p.draft, p.meta)));
   await appendEvents(db, posted.map((p) => postingEvent([p.draft], p.meta)));
@@ -183,8 +187,6 @@ export async function postPlainMovements(db: Executor, postings: readonly PlainP
   const rowOf = new Map(posted.map((p, i) => [p, rows[i]]));
   return postings.map((p) => rowOf.get(p));
 }
-
-const balanceKey = (itemId: string, locationId: string) => `${itemId}\u0000${locationId}`;
 
 const liveRefs = preparedQuery<{ items: string; locations: string }, { id: string }>(['items', 'locations'], (db, p) =>
   db

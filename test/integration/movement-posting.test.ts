@@ -215,6 +215,24 @@ describe.each(DIALECTS)('posting movements on %s', (dialect) => {
     expect([await onHandAt(api, item.sku, binA.code), await onHandAt(api, item.sku, binB.code)]).toEqual(['-6', '11']);
   });
 
+  it('reports exactly the short lines of a batch, and lets a line use what an earlier line of the batch brought in', async () => {
+    const [a, b, c] = [await makeItem(api), await makeItem(api), await makeItem(api)];
+    const { zone, binA, binB } = await makeWarehouse(api);
+    const binC = await makeLocation(api, 'bin', zone.code);
+    for (const item of [a, b, c]) await receiveStock(api, item.sku, binA.code, 3);
+    const line = (item: string, quantity: number, from = binA.code, to = binB.code) => ({ item, quantity, from, to });
+    // Lines that do not depend on each other (SQLite takes their debits in one statement).
+    const short = await expectRefused(api, batch([line(a.sku, 3), line(b.sku, 4), line(c.sku, 1, binA.code, binC.code), line(c.sku, 5, binB.code, binC.code)]), 409, '/problems/insufficient-stock', ['/movements/1/quantity', '/movements/3/quantity']);
+    expect(short.shortfalls?.map((f) => [f.path, f.available])).toEqual([['/movements/1/quantity', '3'], ['/movements/3/quantity', '0']]);
+    // Two lines from one bin: the first takes, the second finds what is left.
+    const twice = await expectRefused(api, batch([line(a.sku, 2), line(a.sku, 2)]), 409, '/problems/insufficient-stock', ['/movements/1/quantity']);
+    expect(twice.shortfalls?.map((f) => [f.path, f.available])).toEqual([['/movements/1/quantity', '1']]);
+    // A chain: bin B holds nothing of b until the first line brings it.
+    expect((await batch([line(b.sku, 3), line(b.sku, 2, binB.code, binC.code), line(c.sku, 1)])()).statusCode).toBe(201);
+    expect([await onHandAt(api, b.sku, binA.code), await onHandAt(api, b.sku, binB.code), await onHandAt(api, b.sku, binC.code)]).toEqual(['0', '1', '2']);
+    expect(await onHandAt(api, a.sku, binA.code)).toBe('3');
+  });
+
   it('posts concurrent single movements each as its own audited, announced posting, moving no more than there is', async () => {
     const [plenty, scarce] = [await makeItem(api), await makeItem(api)];
     const { binA, binB } = await makeWarehouse(api);
