@@ -1,3 +1,4 @@
+import type { Executor } from '../db/schema.js';
 import { addOnHandMany, debitAvailableMany } from './balance-repository.js';
 import type { MovementDraft } from './movement-types.js';
 
@@ -9,7 +10,7 @@ import type { MovementDraft } from './movement-types.js';
  * Debits are checked before any credit lands, so a movement that needs stock another movement of
  * the same call brings in must not come this way (see `independentMovements`).
  */
-export async function takeAndCredit(db: Parameters<typeof debitAvailableMany>[0], drafts: readonly MovementDraft[]): Promise<Set<MovementDraft>> {
+export async function takeAndCredit(db: Executor, drafts: readonly MovementDraft[]): Promise<Set<MovementDraft>> {
   const guarded = new Map<string, { itemId: string; locationId: string; quantity: number }>();
   for (const d of drafts.filter((d) => !d.from.mayGoNegative)) {
     const key = balanceKey(d.itemId, d.from.id);

@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import { insertAuditRows } from '../db/command.js';
 import { isSqlite } from '../db/dialect.js';
 import { appendEvents, eventRows, noteAppended } from '../db/outbox.js';
-import { preparedQuery } from '../db/prepared.js';
 import type { AuditRow, Executor, MovementRow } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -10,6 +8,7 @@ import { formatScaled } from '../shared/quantity.js';
 import { addOnHand, debitAvailable, debitReserved, getBalance, lockBalanceRows } from './balance-repository.js';
 import { independentMovements, takeAndCredit } from './bulk-balances.js';
 import { addLotOnHand, debitLotAvailable, debitLotReserved, getLotBalance, itemTracking } from './lot-balance-repository.js';
+import { liveIdsAmong } from './live-refs-repository.js';
 import { insertMovementRows } from './movement-repository.js';
 import { postOneInOneStatement, type PostingAudit } from './one-statement-posting.js';
 import type { MovementDraft, PostingMeta, Shortfall } from './movement-types.js';
@@ -177,7 +176,7 @@ export async function postPlainMovements(db: Executor, postings: readonly PlainP
     throw new Error('postPlainMovements takes untracked movements not from a reservation, on SQLite');
   }
   postings.forEach((p) => checkDraft(p.draft));
-  const live = await liveIds(db, postings.map((p) => p.draft));
+  const live = await liveIdsAmong(db, postings.map((p) => p.draft));
   // Separate callers' movements: one that needs what another brings in falls back and finds it there.
   const took = await takeAndCredit(db, postings.map((p) => p.draft).filter((d) => live.has(d.itemId) && live.has(d.from.id) && live.has(d.to.id)));
   const posted = postings.filter((p) => took.has(p.draft));
@@ -186,28 +185,6 @@ export async function postPlainMovements(db: Executor, postings: readonly PlainP
   await insertAuditRows(db, posted.map((p) => p.audit));
   const rowOf = new Map(posted.map((p, i) => [p, rows[i]]));
   return postings.map((p) => rowOf.get(p));
-}
-
-const liveRefs = preparedQuery<{ items: string; locations: string }, { id: string }>(['items', 'locations'], (db, p) =>
-  db
-    .selectFrom('items')
-    .select('id')
-    .where((eb) => eb('id', 'in', eb.selectFrom(sql<{ value: string }>`json_each(${p.items})`.as('i')).select('i.value')))
-    .where('archived_at', 'is', null)
-    .unionAll(
-      db
-        .selectFrom('locations')
-        .select('id')
-        .where((eb) => eb('id', 'in', eb.selectFrom(sql<{ value: string }>`json_each(${p.locations})`.as('l')).select('l.value')))
-        .where('archived_at', 'is', null),
-    ),
-);
-
-/** The ids among the drafts' items and locations that are not archived, read in the posting's transaction (SQLite). */
-async function liveIds(db: Executor, drafts: readonly MovementDraft[]): Promise<Set<string>> {
-  const items = JSON.stringify([...new Set(drafts.map((d) => d.itemId))]);
-  const locations = JSON.stringify([...new Set(drafts.flatMap((d) => [d.from.id, d.to.id]))]);
-  return new Set((await liveRefs(db, { items, locations })).rows.map((r) => r.id));
 }
 
 /** The movement, its stock.changed event (and audit row) in one statement; undefined when the debit was refused. */
