@@ -95,14 +95,17 @@ const debitAvailableManyQuery = preparedQuery<ChangeList, { item_id: string; loc
     .returning(['balances.item_id', 'balances.location_id']),
 );
 
-/** SQLite: takes each change off available stock where enough is there; returns the `itemId \u0000 locationId` keys that took. */
+/** The key of a balance row in the sets and maps of bulk changes. */
+export const balanceKey = (itemId: string, locationId: string): string => `${itemId}\u0000${locationId}`;
+
+/** SQLite: takes each change off available stock where enough is there; returns the `balanceKey`s that took. */
 export async function debitAvailableMany(db: Executor, changes: readonly BalanceChange[]): Promise<Set<string>> {
   const [only] = changes;
   if (!only) return new Set();
   // One change runs faster as the plain statement than through json_each.
-  if (changes.length === 1) return new Set((await debitAvailable(db, only.itemId, only.locationId, only.quantity)) ? [`${only.itemId}\u0000${only.locationId}`] : []);
+  if (changes.length === 1) return new Set((await debitAvailable(db, only.itemId, only.locationId, only.quantity)) ? [balanceKey(only.itemId, only.locationId)] : []);
   const result = await debitAvailableManyQuery(db, changeList(changes));
-  return new Set(result.rows.map((r) => `${r.item_id}\u0000${r.location_id}`));
+  return new Set(result.rows.map((r) => balanceKey(r.item_id, r.location_id)));
 }
 
 const addOnHandManyQuery = preparedQuery<ChangeList>(['changes'], (db, p) =>
@@ -184,7 +187,7 @@ export async function getBalanceForUpdate(db: Executor, dialect: 'sqlite' | 'pos
  * first, so two postings over the same rows cannot lock them in opposite orders and deadlock.
  */
 export async function lockBalanceRows(db: Executor, keys: ReadonlyArray<{ itemId: string; locationId: string }>): Promise<void> {
-  const unique = [...new Map(keys.map((k) => [`${k.itemId}\u0000${k.locationId}`, k])).values()];
+  const unique = [...new Map(keys.map((k) => [balanceKey(k.itemId, k.locationId), k])).values()];
   if (unique.length === 0) return;
   // The pairs as two arrays joined by position: one plan for any number of pairs (a row-value IN list is planned per length, slowly).
   const items = unique.map((k) => k.itemId);

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/schema.js';
-import { addOnHandMany, debitAvailableMany } from './balance-repository.js';
+import { addOnHandMany, balanceKey, debitAvailableMany } from './balance-repository.js';
 import type { MovementDraft } from './movement-types.js';
 
 /**
@@ -38,5 +38,3 @@ export function independentMovements(drafts: readonly MovementDraft[]): boolean 
   const debited = new Set(debits);
   return drafts.every((d) => !debited.has(balanceKey(d.itemId, d.to.id)));
 }
-
-export const balanceKey = (itemId: string, locationId: string): string => `${itemId}\u0000${locationId}`;

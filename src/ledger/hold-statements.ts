@@ -4,7 +4,8 @@ import { preparedQuery } from '../db/prepared.js';
 import type { AuditRow, Executor, ReservationRow, Schema } from '../db/schema.js';
 
 /**
- * PostgreSQL only: holds taken, recorded, audited and announced in ONE autocommitted statement,
+ * PostgreSQL only: holds of one item at one location (one, or several that arrived together)
+ * taken, recorded, audited and announced in ONE autocommitted statement,
  * so the contended balance row is locked for a single statement (as in a bare conditional UPDATE)
  * instead of until a later COMMIT round trip. The location must still be sellable and the item and
  * location not archived at that moment. Each audit row is the `reservation.created` entry of the
@@ -21,13 +22,8 @@ export interface HoldToWrite {
   event: EventInsert;
 }
 
-type HoldValues = Omit<ReservationRow, 'quantity'> & {
-  quantity: number; audit_id: string; audit_actor_name: string; audit_details: string | null; audit_at: string;
-  event_id: string; event_type: string; event_payload: string;
-} & Record<string, unknown>;
-
 /**
- * The conditional update both statements start with: takes `quantity` into reserved if that much
+ * The conditional update the statement starts with: takes `quantity` into reserved if that much
  * is available and the location is still sellable and the item and location not archived.
  */
 function takeForHolds(w: QueryCreator<Schema>, itemId: string, locationId: string, quantity: number) {
@@ -40,69 +36,6 @@ function takeForHolds(w: QueryCreator<Schema>, itemId: string, locationId: strin
     .where((eb) => eb.exists(eb.selectFrom('locations').select('id').where('id', '=', locationId).where('sellable', '=', 1).where('archived_at', 'is', null)))
     .where((eb) => eb.exists(eb.selectFrom('items').select('id').where('id', '=', itemId).where('archived_at', 'is', null)))
     .returning('item_id');
-}
-
-const holdStatement = preparedQuery<HoldValues, { n: number }>(
-  [
-    'id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at', 'audit_id', 'audit_actor_name', 'audit_details', 'audit_at',
-    'event_id', 'event_type', 'event_payload',
-  ],
-  (db, p) =>
-    db
-      .with('taken', (w) => takeForHolds(w, p.item_id, p.location_id, p.quantity))
-      .with('held', (w) =>
-        w
-          .insertInto('reservations')
-          .columns(['id', 'item_id', 'location_id', 'quantity', 'status', 'expires_at', 'reference', 'actor', 'created_at'])
-          .expression((eb) =>
-            eb.selectFrom('taken').select([
-              sql<string>`cast(${p.id} as text)`.as('id'), sql<string>`cast(${p.item_id} as text)`.as('item_id'),
-              sql<string>`cast(${p.location_id} as text)`.as('location_id'), sql<number>`cast(${p.quantity} as bigint)`.as('quantity'),
-              sql<string>`cast(${p.status} as text)`.as('status'), sql<string>`cast(${p.expires_at} as text)`.as('expires_at'),
-              sql<string>`cast(${p.reference} as text)`.as('reference'), sql<string>`cast(${p.actor} as text)`.as('actor'),
-              sql<string>`cast(${p.created_at} as text)`.as('created_at'),
-            ]),
-          )
-          .returning('id'),
-      )
-      .with('audited', (w) =>
-        w
-          .insertInto('audit_log')
-          .columns(['id', 'actor', 'actor_name', 'action', 'entity_type', 'entity_id', 'details', 'at'])
-          .expression((eb) =>
-            eb.selectFrom('held').select([
-              sql<string>`cast(${p.audit_id} as text)`.as('id'), sql<string>`cast(${p.actor} as text)`.as('actor'),
-              sql<string>`cast(${p.audit_actor_name} as text)`.as('actor_name'), sql<string>`'reservation.created'`.as('action'),
-              sql<string>`'reservation'`.as('entity_type'), 'held.id as entity_id',
-              sql<string>`cast(${p.audit_details} as text)`.as('details'), sql<string>`cast(${p.audit_at} as text)`.as('at'),
-            ]),
-          ),
-      )
-      .with('announced', (w) =>
-        w
-          .insertInto('events')
-          .columns(['id', 'type', 'payload', 'created_at'])
-          .expression((eb) =>
-            eb.selectFrom('held').select([
-              sql<string>`cast(${p.event_id} as text)`.as('id'), sql<string>`cast(${p.event_type} as text)`.as('type'),
-              sql<string>`cast(${p.event_payload} as text)`.as('payload'), sql<string>`cast(${p.created_at} as text)`.as('created_at'),
-            ]),
-          ),
-      )
-      .selectFrom('held')
-      .select((eb) => eb.fn.countAll<number>().as('n')),
-);
-
-/** Takes one hold; returns whether it took. */
-export async function holdInOneStatement(db: Executor, hold: HoldToWrite): Promise<boolean> {
-  const { row, audit, event } = hold;
-  const result = await holdStatement(db, {
-    ...row, audit_id: audit.id, audit_actor_name: audit.actor_name, audit_details: audit.details, audit_at: audit.at,
-    event_id: event.id, event_type: event.type, event_payload: event.payload,
-  });
-  const took = Number(result.rows[0]?.n) === 1;
-  if (took) noteAppended(db);
-  return took;
 }
 
 /** Per-hold values of a batch, one array each, in the same order (zipped back by `unnest`). */
@@ -166,12 +99,13 @@ const batchStatement = preparedQuery<BatchValues, { n: number }>(batchParams, (d
 );
 
 /**
- * Takes several holds of ONE item at ONE location together, all or none: the stock is taken once
- * for their sum, then every reservation, audit row and event is written, in the same statement.
+ * Takes holds of ONE item at ONE location together, all or none: the stock is taken once for
+ * their sum, then every reservation, audit row and event is written, in the same statement. The
+ * per-hold values travel as arrays, so one prepared statement serves any number of holds.
  * Returns whether they took; when they did not (not enough for all of them, or the location or
  * item changed), nothing was written.
  */
-export async function holdManyInOneStatement(db: Executor, holds: readonly HoldToWrite[]): Promise<boolean> {
+export async function holdsInOneStatement(db: Executor, holds: readonly HoldToWrite[]): Promise<boolean> {
   const first = holds[0];
   if (!first) return true;
   const rows = holds.map((h) => h.row);

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/schema.js';
-import { holdInOneStatement, holdManyInOneStatement, type HoldToWrite } from '../ledger/hold-statements.js';
+import { holdsInOneStatement, type HoldToWrite } from '../ledger/hold-statements.js';
 
 /**
  * Combines concurrent one-statement holds of the same item at the same location (a hot SKU in a
@@ -46,9 +46,8 @@ export function combinedHold(db: Executor, hold: HoldToWrite): Promise<boolean> 
 async function runLane(db: Executor, lanes: Map<string, Lane>, key: string, lane: Lane, first: Waiting[]): Promise<void> {
   let batch = first;
   while (batch.length > 0) {
-    const holds = batch.map((w) => w.hold);
     try {
-      const took = holds.length === 1 ? await holdInOneStatement(db, holds[0] as HoldToWrite) : await holdManyInOneStatement(db, holds);
+      const took = await holdsInOneStatement(db, batch.map((w) => w.hold));
       for (const waiting of batch) waiting.resolve(took);
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);

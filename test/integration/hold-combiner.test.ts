@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows } from '../../src/db/command.js';
 import { eventRows } from '../../src/db/outbox.js';
 import type { ReservationRow } from '../../src/db/schema.js';
-import { holdManyInOneStatement, type HoldToWrite } from '../../src/ledger/hold-statements.js';
+import { holdsInOneStatement, type HoldToWrite } from '../../src/ledger/hold-statements.js';
 import { holdEvent } from '../../src/ledger/reservations.js';
 import { combinedHold } from '../../src/operations/hold-combiner.js';
 import type { CommandContext } from '../../src/shared/context.js';
@@ -50,7 +50,7 @@ describe('combined holds on postgres', () => {
   it('takes a batch in one statement: stock once for the sum, and every reservation, audit row and event', async () => {
     const at = await stocked(10);
     const holds = [hold(at, 2, 'ana'), hold(at, 3, 'ben'), hold(at, 4, 'cy')];
-    expect(await holdManyInOneStatement(db(), holds)).toBe(true);
+    expect(await holdsInOneStatement(db(), holds)).toBe(true);
     expect(await reservedAt(at)).toBe(9);
     const rows = await reservationsOf(at.itemId);
     expect(rows.map((r) => [Number(r.quantity), r.actor, r.reference, r.status])).toEqual([
@@ -69,7 +69,7 @@ describe('combined holds on postgres', () => {
 
   it('writes nothing when the batch asks for more than is available, even if some of it would fit', async () => {
     const at = await stocked(5);
-    expect(await holdManyInOneStatement(db(), [hold(at, 2), hold(at, 2), hold(at, 2)])).toBe(false);
+    expect(await holdsInOneStatement(db(), [hold(at, 2), hold(at, 2), hold(at, 2)])).toBe(false);
     expect(await reservedAt(at)).toBe(0);
     expect(await reservationsOf(at.itemId)).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('combined holds on postgres', () => {
   it('writes nothing for an archived item', async () => {
     const at = await stocked(5);
     await db().updateTable('items').set({ archived_at: new Date().toISOString() }).where('id', '=', at.itemId).execute();
-    expect(await holdManyInOneStatement(db(), [hold(at, 1), hold(at, 1)])).toBe(false);
+    expect(await holdsInOneStatement(db(), [hold(at, 1), hold(at, 1)])).toBe(false);
     expect(await reservedAt(at)).toBe(0);
   });
 
